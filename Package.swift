@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Mengvorm",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mengvorm", targets: ["mengvorm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Yams 5.0.1: 1.3-6x faster front matter than 6.x here (shared/reference/swift-deps.md §3.4).
+        .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The system libcmark (Debian libcmark-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The only Swift code that touches cmark pointers.
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        // Config, discovery, front matter, site index, views, templates, checks, output.
+        .target(
+            name: "MengvormCore",
+            dependencies: [
+                "Markdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "mengvorm",
+            dependencies: [
+                "MengvormCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MengvormCoreTests", dependencies: ["MengvormCore"]),
+        .testTarget(name: "CLITests", dependencies: ["mengvorm"]),
+    ]
+)

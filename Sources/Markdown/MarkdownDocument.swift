@@ -1,0 +1,71 @@
+/// What rendering one Markdown body produces: HTML plus what the site needs to know about it.
+public struct MarkdownDocument: Sendable {
+    /// The body as HTML.
+    public var html: String
+    /// Every heading with its stable id, in document order.
+    public var headings: [Heading]
+    /// Number of task-list items (checklist entries).
+    public var taskCount: Int
+    /// The readable text of the body, for search and summaries.
+    public var plainText: String
+    /// Problems found while rendering (broken links, unknown components), with positions in the input.
+    public var issues: [MarkdownIssue]
+}
+
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    public var line: Int
+
+    public init(level: Int, text: String, id: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.line = line
+    }
+}
+
+/// A problem in the Markdown input; line and column are 1-based in the input given to the renderer.
+public struct MarkdownIssue: Sendable, Equatable {
+    public enum Severity: Sendable { case error, warning }
+    public var severity: Severity
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(_ severity: Severity, line: Int, column: Int, _ message: String) {
+        self.severity = severity
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}
+
+/// A fenced block whose info string names a component, handed to the host to render.
+public struct ComponentBlock: Sendable {
+    public var name: String
+    /// The block's body (YAML by convention).
+    public var body: String
+    /// Line of the opening fence, and of the body's first line.
+    public var line: Int
+    public var column: Int
+}
+
+/// What the host decides for a link or image destination found in the Markdown.
+public enum LinkDecision: Sendable {
+    case keep
+    case rewrite(String)
+    case broken(String)
+    case warn(String)
+}
+
+/// What the host decides for a component block.
+public enum ComponentDecision: Sendable {
+    /// Not a component: leave it as a code block.
+    case codeBlock
+    /// Trusted HTML that replaces the block.
+    case html(String)
+    /// A mistake the author must fix; the block is dropped.
+    case error(String, lineOffset: Int = 0, column: Int? = nil)
+}

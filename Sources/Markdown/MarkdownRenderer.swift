@@ -1,0 +1,224 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns one Markdown body into HTML with libcmark, applying the site's transforms on the
+/// syntax tree: heading ids, task lists, link rewriting and components.
+public struct MarkdownRenderer {
+    /// Raw HTML and `javascript:` links are dropped unless this is set (libcmark's safe mode).
+    public var allowsUnsafeHTML: Bool
+    /// Decides what happens to each link and image destination.
+    public var resolveLink: (String) -> LinkDecision
+    /// Decides whether a fenced block is a component and renders it.
+    public var renderComponent: (ComponentBlock) -> ComponentDecision
+
+    public init(
+        allowsUnsafeHTML: Bool = false,
+        resolveLink: @escaping (String) -> LinkDecision = { _ in .keep },
+        renderComponent: @escaping (ComponentBlock) -> ComponentDecision = { _ in .codeBlock }
+    ) {
+        self.allowsUnsafeHTML = allowsUnsafeHTML
+        self.resolveLink = resolveLink
+        self.renderComponent = renderComponent
+    }
+
+    /// Renders `source`; positions in the result are 1-based lines of `source` plus `lineOffset`.
+    public func render(_ source: String, lineOffset: Int = 0) -> MarkdownDocument {
+        let options = allowsUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        var text = source
+        let parsed = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, options)
+            }
+        }
+        guard let documentPointer = parsed else {
+            return MarkdownDocument(html: "", headings: [], taskCount: 0, plainText: "", issues: [])
+        }
+        defer { cmark_node_free(documentPointer) }
+        let document = CmarkNode(documentPointer)
+
+        var pass = TransformPass(renderer: self, lineOffset: lineOffset)
+        pass.run(on: collectNodes(in: document))
+
+        var plain = ""
+        appendReadableText(of: document, to: &plain)
+        let htmlPointer = cmark_render_html(documentPointer, options)
+        let html = htmlPointer.map { String(cString: $0) } ?? ""
+        free(htmlPointer)
+        return MarkdownDocument(
+            html: html,
+            headings: pass.headings,
+            taskCount: pass.taskCount,
+            plainText: plain,
+            issues: pass.issues
+        )
+    }
+}
+
+/// Readable text with a line break after each block, so words of adjacent blocks stay apart.
+private func appendReadableText(of node: CmarkNode, to text: inout String) {
+    switch node.type {
+    case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK:
+        node.appendPlainText(to: &text)
+        text += "\n"
+    case CMARK_NODE_CUSTOM_BLOCK where (node.firstChild?.type.rawValue ?? 0) >= CMARK_NODE_FIRST_INLINE.rawValue:
+        // A heading wrapped for its id.
+        node.appendPlainText(to: &text)
+        text += "\n"
+    default:
+        for child in node.children { appendReadableText(of: child, to: &text) }
+    }
+}
+
+/// One walk over a parsed tree; collects first, then changes the tree.
+private struct TransformPass {
+    let renderer: MarkdownRenderer
+    let lineOffset: Int
+    var headings: [Heading] = []
+    var issues: [MarkdownIssue] = []
+    var taskCount = 0
+    private var headingIDs = HeadingID.Allocator()
+    private var taskIDs = HeadingID.Allocator()
+
+    init(renderer: MarkdownRenderer, lineOffset: Int) {
+        self.renderer = renderer
+        self.lineOffset = lineOffset
+    }
+
+    mutating func run(on nodes: [CmarkNode]) {
+        var headingNodes: [CmarkNode] = []
+        var taskItems: [(item: CmarkNode, text: CmarkNode, checked: Bool)] = []
+        var lastBlockLine = 1
+        for node in nodes {
+            let line = node.startLine
+            if line > 0 { lastBlockLine = line }
+            switch node.type {
+            case CMARK_NODE_HEADING:
+                headingNodes.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                rewriteDestination(of: node, line: line > 0 ? line : lastBlockLine, column: max(node.startColumn, 1))
+            case CMARK_NODE_CODE_BLOCK:
+                replaceComponent(node)
+            case CMARK_NODE_ITEM:
+                if let task = taskMarker(of: node) { taskItems.append((node, task.text, task.checked)) }
+            default:
+                break
+            }
+        }
+        makeChecklists(taskItems)
+        for node in headingNodes { addID(to: node) }
+    }
+
+    // MARK: Links
+
+    private mutating func rewriteDestination(of node: CmarkNode, line: Int, column: Int) {
+        guard let url = node.url, !url.isEmpty else { return }
+        switch renderer.resolveLink(url) {
+        case .keep: break
+        case .rewrite(let newURL): node.url = newURL
+        case .broken(let message): issues.append(MarkdownIssue(.error, line: line + lineOffset, column: column, message))
+        case .warn(let message): issues.append(MarkdownIssue(.warning, line: line + lineOffset, column: column, message))
+        }
+    }
+
+    // MARK: Components
+
+    private mutating func replaceComponent(_ node: CmarkNode) {
+        let info = node.fenceInfo.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+        guard !info.isEmpty else { return }
+        let block = ComponentBlock(
+            name: info, body: node.literal ?? "",
+            line: node.startLine + lineOffset, column: max(node.startColumn, 1))
+        switch renderer.renderComponent(block) {
+        case .codeBlock:
+            return
+        case .html(let html):
+            node.replace(with: .custom(CMARK_NODE_CUSTOM_BLOCK, enter: html), keepingChildren: false)
+        case .error(let message, let offset, let column):
+            issues.append(MarkdownIssue(.error, line: block.line + offset, column: column ?? block.column, message))
+            node.replace(with: .custom(CMARK_NODE_CUSTOM_BLOCK, enter: ""), keepingChildren: false)
+        }
+    }
+
+    // MARK: Headings
+
+    private mutating func addID(to node: CmarkNode) {
+        let level = node.headingLevel
+        let text = node.plainText.trimmingSpaces
+        let id = headingIDs.unique(for: text)
+        headings.append(Heading(level: level, text: text, id: id, line: node.startLine + lineOffset))
+        let wrapper = CmarkNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: "<h\(level) id=\"\(id)\">", exit: "</h\(level)>\n")
+        node.replace(with: wrapper, keepingChildren: true)
+    }
+
+    // MARK: Task lists
+
+    /// The text node holding a `[ ] ` or `[x] ` marker at the start of an item, if any.
+    private func taskMarker(of item: CmarkNode) -> (text: CmarkNode, checked: Bool)? {
+        guard let paragraph = item.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH,
+              let text = paragraph.firstChild, text.type == CMARK_NODE_TEXT,
+              let literal = text.literal else { return nil }
+        let bytes = Array(literal.utf8.prefix(4))
+        guard bytes.count >= 3, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]") else { return nil }
+        let mark = bytes[1]
+        guard mark == UInt8(ascii: " ") || mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X") else { return nil }
+        // "[ ]" must be followed by a space, or end the text node with more inlines after it.
+        if bytes.count == 4 {
+            guard bytes[3] == UInt8(ascii: " ") || bytes[3] == UInt8(ascii: "\t") else { return nil }
+        } else if text.next == nil {
+            return nil
+        }
+        return (text, mark != UInt8(ascii: " "))
+    }
+
+    private mutating func makeChecklists(_ items: [(item: CmarkNode, text: CmarkNode, checked: Bool)]) {
+        var wrappedLists: [CmarkNode] = []
+        for (item, text, checked) in items {
+            let literal = text.literal ?? ""
+            text.literal = String(literal.utf8.dropFirst(min(4, literal.utf8.count))) ?? ""
+            guard let paragraph = item.firstChild else { continue }
+            let label = paragraph.plainText.trimmingSpaces
+            let key = taskIDs.unique(for: String(label.prefix(60)), fallback: "taak")
+            taskCount += 1
+            let checkedAttribute = checked ? " checked" : ""
+            let box = CmarkNode.custom(
+                CMARK_NODE_CUSTOM_INLINE,
+                enter: "<input type=\"checkbox\" id=\"taak-\(key)\" data-task=\"\(key)\"\(checkedAttribute)> <label for=\"taak-\(key)\">",
+                exit: "</label>")
+            // Move the item's inline content into the label.
+            paragraph.firstChild?.insertBefore(box)
+            while let sibling = box.next {
+                cmark_node_unlink(sibling.pointer)
+                box.append(sibling)
+            }
+            if let list = item.parent, !wrappedLists.contains(list), !hasChecklistAncestor(list, wrappedLists) {
+                wrappedLists.append(list)
+            }
+        }
+        for list in wrappedLists {
+            let wrapper = CmarkNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: "<div class=\"checklist\">\n", exit: "</div>\n")
+            list.insertBefore(wrapper)
+            cmark_node_unlink(list.pointer)
+            wrapper.append(list)
+        }
+    }
+
+    private func hasChecklistAncestor(_ list: CmarkNode, _ wrapped: [CmarkNode]) -> Bool {
+        var node = list.parent
+        while let current = node {
+            if wrapped.contains(current) { return true }
+            node = current.parent
+        }
+        return false
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+}
