@@ -10,6 +10,14 @@ public struct MarkdownDocument: Sendable {
     public var plainText: String
     /// Problems found while rendering (broken links, unknown components), with positions in the input.
     public var issues: [MarkdownIssue]
+
+    public init(html: String = "", headings: [Heading] = [], taskCount: Int = 0, plainText: String = "", issues: [MarkdownIssue] = []) {
+        self.html = html
+        self.headings = headings
+        self.taskCount = taskCount
+        self.plainText = plainText
+        self.issues = issues
+    }
 }
 
 public struct Heading: Sendable, Equatable {

@@ -8,14 +8,14 @@ import Glibc
 public struct MarkdownRenderer {
     /// Raw HTML and `javascript:` links are dropped unless this is set (libcmark's safe mode).
     public var allowsUnsafeHTML: Bool
-    /// Decides what happens to each link and image destination.
-    public var resolveLink: (String) -> LinkDecision
+    /// Decides what happens to each link and image destination, given with its line and column.
+    public var resolveLink: (_ destination: String, _ line: Int, _ column: Int) -> LinkDecision
     /// Decides whether a fenced block is a component and renders it.
     public var renderComponent: (ComponentBlock) -> ComponentDecision
 
     public init(
         allowsUnsafeHTML: Bool = false,
-        resolveLink: @escaping (String) -> LinkDecision = { _ in .keep },
+        resolveLink: @escaping (String, Int, Int) -> LinkDecision = { _, _, _ in .keep },
         renderComponent: @escaping (ComponentBlock) -> ComponentDecision = { _ in .codeBlock }
     ) {
         self.allowsUnsafeHTML = allowsUnsafeHTML
@@ -114,7 +114,7 @@ private struct TransformPass {
 
     private mutating func rewriteDestination(of node: CmarkNode, line: Int, column: Int) {
         guard let url = node.url, !url.isEmpty else { return }
-        switch renderer.resolveLink(url) {
+        switch renderer.resolveLink(url, line + lineOffset, column) {
         case .keep: break
         case .rewrite(let newURL): node.url = newURL
         case .broken(let message): issues.append(MarkdownIssue(.error, line: line + lineOffset, column: column, message))

@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func linksAreRewrittenOrReportedWithTheirPosition() {
-        let renderer = MarkdownRenderer(resolveLink: { url in
+        let renderer = MarkdownRenderer(resolveLink: { url, _, _ in
             switch url {
             case "a.md": return .rewrite("a/")
             case "weg.md": return .broken("no page weg.md")

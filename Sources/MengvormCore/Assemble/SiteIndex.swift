@@ -1,0 +1,232 @@
+import Markdown
+
+/// Every page of the site with its URL, section and order; built once, read by all later stages.
+public struct SiteIndex: Sendable {
+    public private(set) var pages: [Page] = []
+    /// `planning/je-week.md` → page index (only pages that are published in this build).
+    public private(set) var byContentPath: [String: Int] = [:]
+    /// Content folder → its section page (or home for "").
+    public private(set) var sectionByFolder: [String: Int] = [:]
+    /// Content path of a copied file → its path in the output.
+    public private(set) var assets: [String: String] = [:]
+    /// Content paths of pages left out of this build (drafts, scheduled), so links to them get a clear message.
+    public private(set) var unpublished: [String: String] = [:]
+    public var home: Int? { sectionByFolder[""] }
+
+    public struct Options: Sendable {
+        public var includeDrafts = false
+        public var today = Day.today
+        public init() {}
+    }
+
+    static func assemble(
+        loaded: [LoadedPage], assetFiles: [SourceFile], options: Options, diagnostics: inout Diagnostics
+    ) -> SiteIndex {
+        var index = SiteIndex()
+        var published: [LoadedPage] = []
+        for page in loaded {
+            let meta = page.meta
+            let reason: String?
+            if meta.draft && !options.includeDrafts { reason = "it is a draft (`draft: true`); build with --drafts to include it" }
+            else if let from = meta.publishFrom, from > options.today { reason = "it is published from \(from) (`publish_from`)" }
+            else if let until = meta.publishUntil, until < options.today { reason = "it was published until \(until) (`publish_until`)" }
+            else { reason = nil }
+            if let reason, page.source.kind != .home {
+                index.unpublished[page.source.contentPath] = reason
+            } else {
+                published.append(page)
+            }
+        }
+        index.placeSections(published, diagnostics: &diagnostics)
+        index.placePages(published, diagnostics: &diagnostics)
+        index.placeAssets(assetFiles, diagnostics: &diagnostics)
+        index.orderChildren()
+        index.resolveLayouts()
+        return index
+    }
+
+    // MARK: Sections
+
+    private mutating func placeSections(_ loaded: [LoadedPage], diagnostics: inout Diagnostics) {
+        var sectionPages: [String: LoadedPage] = [:]
+        var folders = Set<String>([""])
+        for page in loaded {
+            switch page.source.kind {
+            case .home, .section: sectionPages[page.source.folder] = page
+            default: break
+            }
+            // Every folder on the way to a page is a section.
+            var folder = page.source.folder
+            while !folder.isEmpty {
+                folders.insert(folder)
+                folder = parentFolder(of: folder)
+            }
+        }
+        var urlByFolder: [String: String] = ["": ""]
+        // Parents before children: sorting by path puts "a" before "a/b".
+        for folder in folders.sorted() {
+            var loadedPage: LoadedPage
+            var implicit = false
+            if let page = sectionPages[folder] {
+                loadedPage = page
+            } else {
+                implicit = true
+                let name = folder.split(separator: "/").last.map(String.init) ?? ""
+                let path = folder.isEmpty ? "_index.md" : folder + "/_index.md"
+                let title = folder.isEmpty ? "Home" : name.replacingOccurrences(of: "-", with: " ").capitalizedFirst
+                loadedPage = LoadedPage(source: SourceFile(kind: folder.isEmpty ? .home : .section, contentPath: path),
+                                        meta: PageMeta(title: title), body: "", bodyLine: 1)
+                if !folder.isEmpty {
+                    diagnostics.warning("the folder `\(folder)` has no _index.md; add one with a title and description for its section page",
+                                        at: SourceLocation(path: "Content/" + folder))
+                }
+            }
+            let url: String
+            if folder.isEmpty {
+                url = ""
+            } else {
+                let parentURL = urlByFolder[parentFolder(of: folder)] ?? ""
+                let segment = loadedPage.meta.slug ?? HeadingID.slug(folder.split(separator: "/").last.map(String.init) ?? "")
+                url = parentURL + (segment.isEmpty ? "sectie" : segment) + "/"
+            }
+            urlByFolder[folder] = url
+            let parent = folder.isEmpty ? nil : sectionByFolder[parentFolder(of: folder)]
+            var page = Page(index: pages.count, kind: folder.isEmpty ? .home : .section, loaded: loadedPage, url: url,
+                            outputPath: url + "index.html", parent: parent, layout: "")
+            page.isImplicit = implicit
+            sectionByFolder[folder] = page.index
+            if !implicit { byContentPath[loadedPage.source.contentPath] = page.index }
+            pages.append(page)
+        }
+        checkCollisions(from: 0, diagnostics: &diagnostics)
+    }
+
+    private mutating func placePages(_ loaded: [LoadedPage], diagnostics: inout Diagnostics) {
+        let first = pages.count
+        for page in loaded where page.source.kind == .page {
+            guard let sectionIndex = sectionByFolder[page.source.folder] else { continue }
+            let stem = String(page.source.fileName.dropLast(3))
+            var segment = page.meta.slug ?? HeadingID.slug(stem)
+            if segment.isEmpty { segment = "pagina" }
+            let url = pages[sectionIndex].url + segment + "/"
+            let placed = Page(index: pages.count, kind: .page, loaded: page, url: url, outputPath: url + "index.html",
+                              parent: sectionIndex, layout: "")
+            byContentPath[page.source.contentPath] = placed.index
+            pages.append(placed)
+        }
+        checkCollisions(from: first, diagnostics: &diagnostics)
+    }
+
+    private var outputOwners: [String: Int] = [:]
+
+    private mutating func checkCollisions(from start: Int, diagnostics: inout Diagnostics) {
+        for page in pages[start...] {
+            if let other = outputOwners[page.outputPath] {
+                let line = page.meta.slugLine
+                diagnostics.error(
+                    "this page and \(pages[other].displayPath) would both be written to `\(page.outputPath)`; change the file name or `slug` of one",
+                    at: SourceLocation(path: page.displayPath, line: max(line, 1), column: 1))
+            } else {
+                outputOwners[page.outputPath] = page.index
+            }
+        }
+    }
+
+    // MARK: Files copied as they are
+
+    private mutating func placeAssets(_ files: [SourceFile], diagnostics: inout Diagnostics) {
+        for file in files where file.kind == .asset {
+            // A file sits beside the pages of its folder's section.
+            let folderURL = sectionByFolder[file.folder].map { pages[$0].url } ?? (file.folder.isEmpty ? "" : file.folder + "/")
+            let output = folderURL + file.fileName
+            if let owner = outputOwners[output] {
+                diagnostics.error("this file and \(pages[owner].displayPath) would both be written to `\(output)`; rename the file",
+                                  at: SourceLocation(path: file.displayPath))
+                continue
+            }
+            assets[file.contentPath] = output
+        }
+    }
+
+    // MARK: Order and layouts
+
+    private mutating func orderChildren() {
+        var childrenBySection: [Int: [Int]] = [:]
+        for page in pages {
+            if let parent = page.parent { childrenBySection[parent, default: []].append(page.index) }
+        }
+        for (section, children) in childrenBySection {
+            let byDate = pages[section].meta.sortBy == "date"
+            let byTitle = pages[section].meta.sortBy == "title"
+            pages[section].children = children.sorted { a, b in
+                let x = pages[a].meta, y = pages[b].meta
+                if byDate, x.date != y.date { return (x.date ?? Day(year: 1900, month: 1, day: 1)!) > (y.date ?? Day(year: 1900, month: 1, day: 1)!) }
+                if !byTitle, !byDate, x.weight != y.weight { return (x.weight ?? Int.max) < (y.weight ?? Int.max) }
+                return SortKey.title(x.title) < SortKey.title(y.title)
+            }
+        }
+    }
+
+    private mutating func resolveLayouts() {
+        for index in pages.indices {
+            let page = pages[index]
+            if let layout = page.meta.layout {
+                pages[index].layout = layout
+                continue
+            }
+            // A section's `page_layout` applies to the pages below it, nearest section first.
+            var inherited: String?
+            if page.kind == .page {
+                var parent = page.parent
+                while let current = parent, inherited == nil {
+                    inherited = pages[current].meta.pageLayout
+                    parent = pages[current].parent
+                }
+            }
+            pages[index].layout = inherited ?? page.kind.rawValue
+        }
+    }
+
+    private func parentFolder(of folder: String) -> String {
+        guard let slash = folder.lastIndex(of: "/") else { return "" }
+        return String(folder[..<slash])
+    }
+
+    // MARK: Queries
+
+    /// The section pages under the home page, in menu order.
+    public var menu: [Int] {
+        guard let home else { return [] }
+        return pages[home].children.filter { pages[$0].kind == .section }
+    }
+
+    /// From the home page down to `page`'s parent.
+    public func ancestors(of page: Int) -> [Int] {
+        var chain: [Int] = []
+        var current = pages[page].parent
+        while let index = current {
+            chain.append(index)
+            current = pages[index].parent
+        }
+        return chain.reversed()
+    }
+
+    /// The top-level section that contains `page` (itself when it is one).
+    public func topSection(of page: Int) -> Int? {
+        var current = page
+        while let parent = pages[current].parent {
+            if pages[parent].kind == .home { return current }
+            current = parent
+        }
+        return nil
+    }
+}
+
+enum SortKey {
+    /// Titles compare without case or diacritics, so "Één" sorts with "E".
+    static func title(_ title: String) -> String { HeadingID.fold(title) }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import Markdown
+
+/// What a build is asked to do.
+public struct BuildOptions: Sendable {
+    public var siteRoot: URL
+    /// Where the site is written; `Output/` in the site root when nil.
+    public var output: URL?
+    public var includeDrafts = false
+    /// Warnings count as errors.
+    public var strict = false
+    /// `check`: everything but writing.
+    public var writesOutput = true
+    /// The date scheduled pages and review dates are compared with.
+    public var today = Day.today
+
+    public init(siteRoot: URL) { self.siteRoot = siteRoot }
+
+    public var outputFolder: URL { output ?? siteRoot.appendingPathComponent("Output") }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    /// Sorted, de-duplicated; under `--strict` warnings are already errors.
+    public var diagnostics: [Diagnostic]
+    public var pageCount = 0
+    public var fileCount = 0
+    public var milliseconds = 0
+    /// The new output is in place (or, for `check`, nothing was wrong).
+    public var succeeded: Bool
+    /// Per-page results kept for later stages such as search and governance.
+    public var site: SiteIndex?
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+}
+
+/// Runs the pipeline: load config → scan → load pages and data → assemble the index
+/// → render (Markdown, components, layouts) in parallel → check anchors → write and swap.
+public enum Builder {
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        let started = DispatchTime.now()
+        var diagnostics = Diagnostics()
+        let root = options.siteRoot
+        let contentRoot = root.appendingPathComponent("Content")
+
+        guard FileManager.default.fileExists(atPath: contentRoot.path) else {
+            diagnostics.error("there is no Content/ folder in \(root.path); run mengvorm in the site folder or pass --source",
+                              at: nil)
+            return BuildReport(diagnostics: diagnostics.sorted(), succeeded: false)
+        }
+
+        // Load
+        let config = SiteConfig.load(siteRoot: root, diagnostics: &diagnostics)
+        let templates = TemplateSet.load(siteRoot: root, config: config, diagnostics: &diagnostics)
+        let files = ContentScanner.scan(contentRoot: contentRoot, diagnostics: &diagnostics)
+        let data = DataFiles.load(files, contentRoot: contentRoot, diagnostics: &diagnostics)
+        let markdownFiles = files.filter { [.home, .section, .page].contains($0.kind) }
+        let loadResults = parallelMap(markdownFiles.count) { PageLoader.load(markdownFiles[$0], contentRoot: contentRoot) }
+        var loaded: [LoadedPage] = []
+        for result in loadResults {
+            diagnostics.add(contentsOf: result.diagnostics)
+            if let page = result.page { loaded.append(page) }
+        }
+
+        // Assemble
+        var indexOptions = SiteIndex.Options()
+        indexOptions.includeDrafts = options.includeDrafts
+        indexOptions.today = options.today
+        let index = SiteIndex.assemble(loaded: loaded, assetFiles: files, options: indexOptions, diagnostics: &diagnostics)
+        for folder in ["assets"] where index.sectionByFolder[folder] != nil || index.assets.keys.contains(where: { $0.hasPrefix(folder + "/") }) {
+            diagnostics.error("Content/\(folder)/ would collide with the theme's \(folder)/ in the output; rename the folder",
+                              at: SourceLocation(path: "Content/" + folder))
+        }
+
+        // Prepare the output before rendering, so a refused folder costs nothing.
+        var output: OutputFolder?
+        if options.writesOutput {
+            switch OutputFolder.prepare(output: options.outputFolder, siteRoot: root) {
+            case .failure(.message(let message)):
+                diagnostics.error(message, at: nil)
+                return finish(diagnostics, options: options, started: started, succeeded: false)
+            case .success(let folder):
+                guard folder.begin() else {
+                    diagnostics.error("cannot create the staging folder \(folder.staging.path)", at: nil)
+                    return finish(diagnostics, options: options, started: started, succeeded: false)
+                }
+                output = folder
+            }
+        }
+
+        // Render and write
+        let links = LinkResolver(index: index, linkStyle: config.linkStyle)
+        let views = ViewBuilder(index: index, config: config, links: links, data: data, templates: templates)
+        let renderer = PageRenderer(index: index, config: config, templates: templates, data: data, links: links, views: views)
+        let stagingPath = output?.staging.path
+        let rendered = parallelMap(index.pages.count) { pageIndex -> RenderedPage in
+            var (html, result) = renderer.render(pageIndex)
+            if let stagingPath, !html.isEmpty {
+                let path = stagingPath + "/" + index.pages[pageIndex].outputPath
+                if !FileWriter.write(html, to: path) {
+                    result.diagnostics.append(.error("cannot write \(path)", at: nil))
+                }
+            }
+            return result
+        }
+        for result in rendered { diagnostics.add(contentsOf: result.diagnostics) }
+        checkAnchors(rendered, index: index, diagnostics: &diagnostics)
+
+        var fileCount = index.pages.count
+        if let output {
+            fileCount += writeSiteFiles(index: index, templates: templates, renderer: renderer, views: views,
+                                        contentRoot: contentRoot, to: output.staging.path, diagnostics: &diagnostics)
+        }
+
+        // Swap in, or leave the previous output untouched.
+        let failed = diagnostics.hasErrors || (options.strict && !diagnostics.all.isEmpty)
+        if let output {
+            if failed {
+                output.discard()
+            } else {
+                do {
+                    try output.commit()
+                } catch {
+                    output.discard()
+                    diagnostics.error("cannot put the new site in place at \(output.final.path): \(error.localizedDescription)", at: nil)
+                }
+            }
+        }
+        var report = finish(diagnostics, options: options, started: started, succeeded: !failed && !diagnostics.hasErrors)
+        report.pageCount = index.pages.count
+        report.fileCount = fileCount
+        report.site = index
+        return report
+    }
+
+    private static func finish(_ diagnostics: Diagnostics, options: BuildOptions, started: DispatchTime, succeeded: Bool) -> BuildReport {
+        let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
+        return BuildReport(diagnostics: diagnostics.sorted(strict: options.strict), milliseconds: elapsed, succeeded: succeeded)
+    }
+
+    /// A link to `page.md#kopje` must name a heading (or checklist item) of that page.
+    private static func checkAnchors(_ rendered: [RenderedPage], index: SiteIndex, diagnostics: inout Diagnostics) {
+        for result in rendered {
+            for anchor in result.anchors where !rendered[anchor.target].headingIDs.contains(anchor.fragment) {
+                let known = rendered[anchor.target].headingIDs
+                let hint = Suggest.closest(to: anchor.fragment, in: known).map { "; did you mean `#\($0)`?" } ?? ""
+                diagnostics.warning("\(index.pages[anchor.target].displayPath) has no heading with the id `#\(anchor.fragment)`\(hint)",
+                                    at: anchor.location)
+            }
+        }
+    }
+
+    /// The 404 page, theme assets and the files copied from Content/.
+    private static func writeSiteFiles(
+        index: SiteIndex, templates: TemplateSet, renderer: PageRenderer, views: ViewBuilder,
+        contentRoot: URL, to staging: String, diagnostics: inout Diagnostics
+    ) -> Int {
+        var count = 0
+        var copies: [(source: String, destination: String)] = []
+        for (relative, source) in templates.assets { copies.append((source, relative)) }
+        for (contentPath, output) in index.assets { copies.append((contentRoot.path + "/" + contentPath, output)) }
+        let failures = parallelMap(copies.count) { i -> String? in
+            FileWriter.copy(from: copies[i].source, to: staging + "/" + copies[i].destination) ? nil : copies[i].source
+        }
+        for failure in failures.compactMap({ $0 }) {
+            diagnostics.error("cannot copy \(failure) into the output", at: nil)
+        }
+        count += copies.count
+        if templates.layouts.contains("404"), let home = index.home {
+            var view = views.view(for: home, document: MarkdownDocument())
+            // The 404 page is served at any depth, so its links start from the site root.
+            let base = renderer.config.baseURL.flatMap { URL(string: $0)?.path } ?? "/"
+            view["root"] = base.hasSuffix("/") ? base : base + "/"
+            view["home_url"] = view["root"]
+            view["page"] = ["title": (views.strings(for: home)["not_found_title"] as? String) ?? "Pagina niet gevonden", "is_404": true]
+            view["menu"] = index.menu.map { ["title": index.pages[$0].meta.title, "url": (view["root"] as! String) + index.pages[$0].url] }
+            view.removeValue(forKey: "breadcrumbs")
+            view.removeValue(forKey: "children")
+            if FileWriter.write(templates.render(view, layout: "404"), to: staging + "/404.html") { count += 1 }
+        }
+        return count
+    }
+}

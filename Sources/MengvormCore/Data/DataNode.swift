@@ -1,0 +1,142 @@
+/// A YAML or JSON value that remembers where it was written, so later checks can point at it.
+public struct DataNode: Sendable {
+    public indirect enum Value: Sendable {
+        case string(String)
+        case int(Int)
+        case double(Double)
+        case bool(Bool)
+        case null
+        case list([DataNode])
+        case map([(key: String, node: DataNode)])
+    }
+
+    public var value: Value
+    /// 1-based line and column in the file (0 when unknown).
+    public var line: Int
+    public var column: Int
+
+    public init(_ value: Value, line: Int = 0, column: Int = 0) {
+        self.value = value
+        self.line = line
+        self.column = column
+    }
+
+    public subscript(key: String) -> DataNode? {
+        guard case .map(let entries) = value else { return nil }
+        return entries.first { $0.key == key }?.node
+    }
+
+    public var string: String? {
+        switch value {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .double(let d): return String(d)
+        case .bool(let b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    public var list: [DataNode]? {
+        if case .list(let items) = value { return items }
+        return nil
+    }
+
+    public var entries: [(key: String, node: DataNode)]? {
+        if case .map(let entries) = value { return entries }
+        return nil
+    }
+
+    public var isNull: Bool {
+        if case .null = value { return true }
+        return false
+    }
+
+    /// A short name of the kind of value, for messages ("a list", "text").
+    public var kindName: String {
+        switch value {
+        case .string: return "text"
+        case .int, .double: return "a number"
+        case .bool: return "true or false"
+        case .null: return "empty"
+        case .list: return "a list"
+        case .map: return "a map of keys"
+        }
+    }
+
+    /// The value as Mustache sees it: strings, numbers, booleans, arrays and dictionaries.
+    public var templateValue: Any {
+        switch value {
+        case .string(let s): return s
+        case .int(let i): return i
+        case .double(let d): return d
+        case .bool(let b): return b
+        case .null: return ""
+        case .list(let items): return items.map(\.templateValue)
+        case .map(let entries):
+            var dictionary: [String: Any] = [:]
+            for entry in entries { dictionary[entry.key] = entry.node.templateValue }
+            return dictionary
+        }
+    }
+
+    /// The value as JSON text, for data handed to the theme's scripts.
+    public var json: String {
+        var out = ""
+        appendJSON(to: &out)
+        return out
+    }
+
+    private func appendJSON(to out: inout String) {
+        switch value {
+        case .string(let s): out += JSONText.quote(s)
+        case .int(let i): out += String(i)
+        case .double(let d): out += d.isFinite ? String(d) : "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        case .list(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.appendJSON(to: &out)
+            }
+            out += "]"
+        case .map(let entries):
+            out += "{"
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { out += "," }
+                out += JSONText.quote(entry.key) + ":"
+                entry.node.appendJSON(to: &out)
+            }
+            out += "}"
+        }
+    }
+}
+
+enum JSONText {
+    /// A JSON string literal that is also safe inside an HTML `<script>` element.
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,101 @@
+import Yams
+
+/// Reads YAML (and JSON, a subset of it) into `DataNode`s, turning libyaml errors into diagnostics.
+public enum YAMLReader {
+    public struct Failure: Error, Sendable {
+        public var message: String
+        /// 1-based, relative to the YAML text given.
+        public var line: Int
+        public var column: Int
+    }
+
+    /// Parses one YAML document; an empty document gives `nil`.
+    public static func read(_ text: String) -> Result<DataNode?, Failure> {
+        do {
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
+            return convert(node)
+        } catch let error as YamlError {
+            return .failure(failure(from: error))
+        } catch {
+            return .failure(Failure(message: "this is not valid YAML", line: 1, column: 1))
+        }
+    }
+
+    private static func convert(_ node: Node) -> Result<DataNode?, Failure> {
+        var failure: Failure?
+        var budget = maximumValues
+        let result = convert(node, depth: 0, budget: &budget, failure: &failure)
+        if let failure { return .failure(failure) }
+        return .success(result)
+    }
+
+    /// Aliases are expanded while composing; a budget stops "billion laughs" documents.
+    static let maximumValues = 1_000_000
+
+    private static func convert(_ node: Node, depth: Int, budget: inout Int, failure: inout Failure?) -> DataNode {
+        let line = node.mark?.line ?? 0
+        let column = node.mark?.column ?? 0
+        budget -= 1
+        guard budget > 0 else {
+            if failure == nil { failure = Failure(message: "the data has more than \(maximumValues) values (check for aliases that repeat each other)", line: line, column: column) }
+            return DataNode(.null, line: line, column: column)
+        }
+        guard depth < 200 else {
+            if failure == nil { failure = Failure(message: "the data is nested more than 200 levels deep", line: line, column: column) }
+            return DataNode(.null, line: line, column: column)
+        }
+        switch node {
+        case .scalar(let scalar):
+            return DataNode(scalarValue(scalar), line: line, column: column)
+        case .sequence(let sequence):
+            return DataNode(.list(sequence.map { convert($0, depth: depth + 1, budget: &budget, failure: &failure) }), line: line, column: column)
+        case .mapping(let mapping):
+            var entries: [(key: String, node: DataNode)] = []
+            var seen = Set<String>()
+            for (keyNode, valueNode) in mapping {
+                let key = keyNode.scalar?.string ?? ""
+                if !seen.insert(key).inserted, failure == nil {
+                    failure = Failure(message: "the key `\(key)` appears twice; keep one", line: keyNode.mark?.line ?? line, column: keyNode.mark?.column ?? column)
+                }
+                entries.append((key, convert(valueNode, depth: depth + 1, budget: &budget, failure: &failure)))
+            }
+            return DataNode(.map(entries), line: line, column: column)
+        }
+    }
+
+    /// Resolves plain scalars the YAML 1.2 core way: numbers, booleans and null; quoted ones stay text.
+    private static func scalarValue(_ scalar: Node.Scalar) -> DataNode.Value {
+        let text = scalar.string
+        guard scalar.style == .plain || scalar.style == .any else { return .string(text) }
+        switch text {
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        case "", "~", "null", "Null", "NULL": return .null
+        default: break
+        }
+        if let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || (first >= 0x30 && first <= 0x39) {
+            if let int = Int(text) { return .int(int) }
+            if text.contains("."), !text.contains("-", after: 1), let double = Double(text) { return .double(double) }
+        }
+        return .string(text)
+    }
+
+    private static func failure(from error: YamlError) -> Failure {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            return Failure(message: message, line: mark.line, column: mark.column)
+        case let .reader(problem, _, _, _):
+            return Failure(message: "invalid YAML: \(problem)", line: 1, column: 1)
+        default:
+            return Failure(message: "invalid YAML: \(error)", line: 1, column: 1)
+        }
+    }
+}
+
+private extension String {
+    func contains(_ character: Character, after offset: Int) -> Bool {
+        dropFirst(offset).contains(character)
+    }
+}

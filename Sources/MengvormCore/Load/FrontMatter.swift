@@ -1,0 +1,48 @@
+/// Splits a Markdown file into its YAML front matter and its body.
+enum FrontMatter {
+    struct Split {
+        /// The YAML between the `---` lines ("" when there is none).
+        var yaml: Substring
+        /// The Markdown after the closing line.
+        var body: Substring
+        /// 1-based line of the file on which the body starts.
+        var bodyLine: Int
+        var hasFrontMatter: Bool
+        /// The closing `---` was missing.
+        var unclosed = false
+    }
+
+    static func split(_ text: String) -> Split {
+        let utf8 = text.utf8
+        guard utf8.starts(with: "---".utf8) else {
+            return Split(yaml: "", body: Substring(text), bodyLine: 1, hasFrontMatter: false)
+        }
+        // The opening line must be exactly `---` (allowing trailing spaces and CR).
+        var index = utf8.index(utf8.startIndex, offsetBy: 3)
+        while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") || utf8[index] == UInt8(ascii: "\r") {
+            index = utf8.index(after: index)
+        }
+        guard index == utf8.endIndex || utf8[index] == UInt8(ascii: "\n") else {
+            return Split(yaml: "", body: Substring(text), bodyLine: 1, hasFrontMatter: false)
+        }
+        let yamlStart = index == utf8.endIndex ? index : utf8.index(after: index)
+        var lineStart = yamlStart
+        var line = 2
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            if isClosingLine(utf8[lineStart..<lineEnd]) {
+                let bodyStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+                return Split(yaml: text[yamlStart..<lineStart], body: text[bodyStart...], bodyLine: line + 1, hasFrontMatter: true)
+            }
+            line += 1
+            lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+        }
+        return Split(yaml: text[yamlStart...], body: "", bodyLine: line, hasFrontMatter: true, unclosed: true)
+    }
+
+    private static func isClosingLine(_ line: Substring.UTF8View) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\r") { trimmed = trimmed.dropLast() }
+        return trimmed.elementsEqual("---".utf8) || trimmed.elementsEqual("...".utf8)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Reads one Markdown file and checks its front matter.
+enum PageLoader {
+    static func load(_ file: SourceFile, contentRoot: URL) -> (page: LoadedPage?, diagnostics: [Diagnostic]) {
+        let path = file.displayPath
+        let text: String
+        switch FileReader.readText(at: contentRoot.path + "/" + file.contentPath) {
+        case .failure(let failure):
+            let (message, line) = FileReader.message(for: failure)
+            return (nil, [.error(message, at: SourceLocation(path: path, line: line, column: line > 0 ? 1 : 0))])
+        case .success(let read):
+            text = read
+        }
+        let split = FrontMatter.split(text)
+        let start = SourceLocation(path: path, line: 1, column: 1)
+        guard split.hasFrontMatter else {
+            return (nil, [.error("missing front matter: start the file with a line `---`, then `title: …`, then `---`", at: start)])
+        }
+        if split.unclosed {
+            return (nil, [.error("the front matter is not closed: add a line `---` after the last setting", at: start)])
+        }
+        let node: DataNode
+        switch YAMLReader.read(String(split.yaml)) {
+        case .failure(let failure):
+            return (nil, [.error(failure.message, at: SourceLocation(path: path, line: failure.line + 1, column: failure.column))])
+        case .success(nil):
+            return (nil, [.error("missing `title`: add a line such as `title: Je week plannen` between the `---` lines", at: start)])
+        case .success(let parsed?):
+            node = parsed
+        }
+        guard node.entries != nil else {
+            let at = SourceLocation(path: path, line: node.line + 1, column: node.column)
+            return (nil, [.error("the front matter must be settings like `title: Je week plannen`, not \(node.kindName)", at: at)])
+        }
+        var fields = FieldReader(map: node, path: path, lineOffset: 1)
+        let meta = readMeta(&fields)
+        let page = meta.map { LoadedPage(source: file, meta: $0, body: String(split.body), bodyLine: split.bodyLine) }
+        return (page, fields.diagnostics)
+    }
+
+    private static func readMeta(_ fields: inout FieldReader) -> PageMeta? {
+        let title = fields.string("title", required: true, example: "Je week plannen")
+        var meta = PageMeta(title: title ?? "")
+        meta.description = fields.string("description")
+        meta.date = fields.day("date")
+        meta.updated = fields.day("updated")
+        meta.draft = fields.bool("draft") ?? false
+        meta.weight = fields.int("weight")
+        meta.layout = fields.string("layout")
+        meta.layoutLine = fields.map["layout"].map { $0.line + 1 } ?? 0
+        meta.pageLayout = fields.string("page_layout")
+        if let slugNode = fields.node("slug") {
+            if let slug = slugNode.string, isSafeSlug(slug) {
+                meta.slug = slug
+                meta.slugLine = slugNode.line + 1
+            } else {
+                fields.fail("`slug` may only contain lowercase letters, digits and hyphens, like `je-week`; it names one page, not a path", slugNode)
+            }
+        }
+        meta.tags = fields.strings("tags") ?? []
+        meta.owner = fields.string("owner")
+        meta.reviewBy = fields.day("review_by")
+        meta.lang = fields.string("lang")
+        meta.publishFrom = fields.day("publish_from")
+        meta.publishUntil = fields.day("publish_until")
+        if let sortNode = fields.node("sort_by") {
+            if let sort = sortNode.string, ["date", "weight", "title"].contains(sort) {
+                meta.sortBy = sort
+            } else {
+                fields.fail("`sort_by` must be `date`, `weight` or `title`", sortNode)
+            }
+        }
+        meta.params = fields.unusedEntries
+        return title == nil ? nil : meta
+    }
+
+    /// A slug names one URL segment: no separators, no dots at the start, nothing that escapes a folder.
+    static func isSafeSlug(_ slug: String) -> Bool {
+        guard !slug.isEmpty, slug.utf8.count <= 120 else { return false }
+        return slug.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
+    }
+}

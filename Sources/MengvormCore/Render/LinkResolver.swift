@@ -1,0 +1,130 @@
+import Markdown
+
+/// Turns links as editors write them (`../grenzen/_index.md#pauzes`) into relative URLs from one page.
+struct LinkResolver: Sendable {
+    let index: SiteIndex
+    let linkStyle: SiteConfig.LinkStyle
+
+    /// A link to a heading of another page, checked once every page is rendered.
+    struct AnchorReference: Sendable {
+        var target: Int
+        var fragment: String
+        var location: SourceLocation
+    }
+
+    /// `../../` for a page two folders deep: every link the build writes is relative.
+    func rootPrefix(from page: Int) -> String {
+        String(repeating: "../", count: index.pages[page].depth)
+    }
+
+    /// A relative link from `page` to a URL path of the site.
+    func href(toURL url: String, from page: Int) -> String {
+        var href = rootPrefix(from: page) + url
+        if linkStyle == .files, url.isEmpty || url.hasSuffix("/") { href += "index.html" }
+        return href.isEmpty ? "./" : href
+    }
+
+    func href(to target: Int, from page: Int) -> String {
+        href(toURL: index.pages[target].url, from: page)
+    }
+
+    /// What to do with a destination written in the Markdown (or a data file) of `page`.
+    /// `base` is the content folder relative links start from.
+    func resolve(_ destination: String, from page: Int, base: String) -> (LinkDecision, target: Int?, fragment: String?) {
+        if hasScheme(destination) || destination.hasPrefix("//") { return (.keep, nil, nil) }
+        var rest = Substring(destination)
+        var fragment: Substring?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = rest[rest.index(after: hash)...]
+            rest = rest[..<hash]
+        }
+        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        if rest.isEmpty { return (.keep, page, fragment.map(String.init)) }
+        let decoded = rest.removingPercentEncoding ?? String(rest)
+        let start = decoded.hasPrefix("/") ? "" : base
+        guard let contentPath = normalize(start, decoded) else {
+            return (.broken("the link `\(destination)` points outside Content/; link to a page or file inside the site"), nil, nil)
+        }
+        let suffix = fragment.map { "#" + $0 } ?? ""
+        if contentPath.lowercased().hasSuffix(".md") {
+            if let target = index.byContentPath[contentPath] {
+                return (.rewrite(href(to: target, from: page) + suffix), target, fragment.map(String.init))
+            }
+            if let reason = index.unpublished[contentPath] {
+                return (.broken("the link `\(destination)` goes to Content/\(contentPath), which is not published: \(reason)"), nil, nil)
+            }
+            return (.broken(missingPageMessage(destination, contentPath)), nil, nil)
+        }
+        let folder = contentPath.hasSuffix("/") ? String(contentPath.dropLast()) : contentPath
+        if let section = index.sectionByFolder[folder] {
+            return (.rewrite(href(to: section, from: page) + suffix), section, fragment.map(String.init))
+        }
+        if let output = index.assets[contentPath] {
+            return (.rewrite(rootPrefix(from: page) + percentEncode(output) + suffix), nil, nil)
+        }
+        return (.broken("the link `\(destination)` goes to Content/\(contentPath), which does not exist"), nil, nil)
+    }
+
+    private func missingPageMessage(_ destination: String, _ contentPath: String) -> String {
+        let folder = contentPath.split(separator: "/").dropLast().joined(separator: "/")
+        let name = contentPath.split(separator: "/").last.map(String.init) ?? contentPath
+        let siblings = index.byContentPath.keys.filter { path in
+            path.split(separator: "/").dropLast().joined(separator: "/") == folder
+        }.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        var message = "no page Content/\(contentPath) for the link `\(destination)`"
+        if let suggestion = Suggest.closest(to: name, in: siblings) {
+            message += "; did you mean `\(suggestion)`?"
+        } else if let anywhere = Suggest.closest(to: contentPath, in: index.byContentPath.keys) {
+            message += "; did you mean Content/\(anywhere)?"
+        }
+        return message
+    }
+
+    /// Joins `base` and `path` and removes `.` and `..`; nil when the result leaves the root.
+    private func normalize(_ base: String, _ path: String) -> String? {
+        var parts = base.split(separator: "/").map(String.init)
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+    }
+
+    private func hasScheme(_ text: String) -> Bool {
+        var sawLetter = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"): return sawLetter
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): sawLetter = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if !sawLetter { return false }
+            default: return false
+            }
+        }
+        return false
+    }
+}
+
+/// Percent-encodes a path for an `href`, keeping `/` and the characters URLs allow as they are.
+func percentEncode(_ path: String) -> String {
+    var out = ""
+    for byte in path.utf8 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            out.unicodeScalars.append(Unicode.Scalar(byte))
+        default:
+            let hex = String(byte, radix: 16, uppercase: true)
+            out += "%" + (hex.count == 1 ? "0" + hex : hex)
+        }
+    }
+    return out
+}
+
+import Foundation

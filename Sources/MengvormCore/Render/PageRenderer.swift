@@ -1,0 +1,99 @@
+import Markdown
+
+/// What rendering one page produced, besides the file it wrote.
+struct RenderedPage: Sendable {
+    var diagnostics: [Diagnostic] = []
+    var anchors: [LinkResolver.AnchorReference] = []
+    var headingIDs: Set<String> = []
+    var plainText = ""
+}
+
+/// Markdown → HTML body → layout, for one page at a time; shared by all render threads.
+struct PageRenderer: @unchecked Sendable {
+    let index: SiteIndex
+    let config: SiteConfig
+    let templates: TemplateSet
+    let data: DataFiles
+    let links: LinkResolver
+    let views: ViewBuilder
+
+    func render(_ pageIndex: Int) -> (html: String, result: RenderedPage) {
+        let page = index.pages[pageIndex]
+        let path = page.displayPath
+        let folder = page.loaded.source.folder
+        var result = RenderedPage()
+        var components = ComponentRenderer(templates: templates, data: data, strings: views.strings(for: pageIndex))
+        let collector = Collector()
+
+        let markdown = MarkdownRenderer(
+            allowsUnsafeHTML: config.unsafeHTML,
+            resolveLink: { destination, line, column in
+                let (decision, target, fragment) = links.resolve(destination, from: pageIndex, base: folder)
+                if let target, let fragment, !fragment.isEmpty {
+                    collector.anchors.append(.init(target: target, fragment: fragment,
+                                                   location: SourceLocation(path: path, line: line, column: column)))
+                }
+                return decision
+            },
+            renderComponent: { block in
+                components.render(block) { node, dataPath in
+                    resolveDataLinks(node, dataPath: dataPath, from: pageIndex, into: collector)
+                }
+            })
+        let document = markdown.render(page.loaded.body, lineOffset: page.loaded.bodyLine - 1)
+
+        for issue in document.issues {
+            let location = SourceLocation(path: path, line: issue.line, column: issue.column)
+            result.diagnostics.append(Diagnostic(issue.severity == .error ? .error : .warning, issue.message, at: location))
+        }
+        // Anchors are checked once every page is rendered and all heading ids are known.
+        result.anchors = collector.anchors
+        result.diagnostics.append(contentsOf: collector.diagnostics)
+        result.headingIDs = Set(document.headings.map(\.id))
+        result.plainText = document.plainText
+
+        guard templates.layouts.contains(page.layout) else {
+            let hint = Suggest.closest(to: page.layout, in: templates.layouts).map { "; did you mean `\($0)`?" } ?? ""
+            let line = page.meta.layoutLine
+            result.diagnostics.append(.error("no layout `\(page.layout)` in the theme\(hint)",
+                                             at: SourceLocation(path: path, line: max(line, 1), column: 1)))
+            return ("", result)
+        }
+        let html = templates.render(views.view(for: pageIndex, document: document), layout: page.layout)
+        return (html, result)
+    }
+
+    /// Strings in data files that name a page (`vergoedingen/arbovoorzieningen.md`) become links from this page.
+    private func resolveDataLinks(_ node: DataNode, dataPath: String, from page: Int, into collector: Collector) -> DataNode {
+        switch node.value {
+        case .string(let text) where looksLikePageReference(text):
+            let (decision, _, _) = links.resolve(text, from: page, base: "")
+            switch decision {
+            case .rewrite(let href): return DataNode(.string(href), line: node.line, column: node.column)
+            case .broken(let message), .warn(let message):
+                collector.diagnostics.append(.error(message, at: SourceLocation(path: dataPath, line: node.line, column: node.column)))
+                return node
+            case .keep: return node
+            }
+        case .list(let items):
+            return DataNode(.list(items.map { resolveDataLinks($0, dataPath: dataPath, from: page, into: collector) }), line: node.line, column: node.column)
+        case .map(let entries):
+            return DataNode(.map(entries.map { ($0.key, resolveDataLinks($0.node, dataPath: dataPath, from: page, into: collector)) }),
+                            line: node.line, column: node.column)
+        default:
+            return node
+        }
+    }
+
+    private func looksLikePageReference(_ text: String) -> Bool {
+        guard !text.contains(" "), !text.contains(":") else { return false }
+        let path = text.split(separator: "#", maxSplits: 1).first ?? ""
+        return path.hasSuffix(".md")
+    }
+}
+
+/// Gathers what the Markdown callbacks find during one page render.
+private final class Collector {
+    var anchors: [LinkResolver.AnchorReference] = []
+    var diagnostics: [Diagnostic] = []
+}

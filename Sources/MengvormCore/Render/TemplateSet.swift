@@ -1,0 +1,222 @@
+import Foundation
+import Mustache
+
+/// The theme's layouts, partials, assets and UI strings, with the site's overrides applied.
+/// Parsed once per build and shared by every page render.
+struct TemplateSet: Sendable {
+    static let requiredLayouts = ["base", "home", "section", "page", "404"]
+    static let overridesFolder = "Overrides"
+
+    private(set) var library = MustacheLibrary()
+    private(set) var layouts: Set<String> = []
+    private(set) var partials: Set<String> = []
+    /// Output path under `assets/` → absolute source path.
+    private(set) var assets: [String: String] = [:]
+    /// UI strings by language: `i18n/nl.yml` → "nl".
+    private(set) var strings: [String: DataNode] = [:]
+    /// Template name → file shown in messages.
+    private(set) var files: [String: String] = [:]
+
+    var hasComponents: Bool { partials.contains { $0.hasPrefix("components/") } }
+
+    func hasComponent(_ name: String) -> Bool { partials.contains("components/" + name) }
+
+    var componentNames: [String] {
+        partials.filter { $0.hasPrefix("components/") }.map { String($0.dropFirst("components/".count)) }.sorted()
+    }
+
+    static func load(siteRoot: URL, config: SiteConfig, diagnostics: inout Diagnostics) -> TemplateSet {
+        var set = TemplateSet()
+        let themeFolder = "Themes/" + config.theme
+        guard FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(themeFolder).path) else {
+            diagnostics.error("there is no theme folder \(themeFolder); set `theme:` to a folder in Themes/",
+                              at: SourceLocation(path: SiteConfig.fileName, line: 1, column: 1))
+            return set
+        }
+        // The theme first, then the site's overrides replace files of the same name.
+        var sources: [String: (display: String, absolute: String)] = [:]
+        for root in [themeFolder, overridesFolder] {
+            for relative in listFiles(siteRoot.appendingPathComponent(root).path) {
+                sources[relative] = (root + "/" + relative, siteRoot.path + "/" + root + "/" + relative)
+            }
+        }
+        var texts: [String: (display: String, text: String)] = [:]
+        for (relative, file) in sources.sorted(by: { $0.key < $1.key }) {
+            if relative.hasPrefix("assets/") {
+                set.assets[relative] = file.absolute
+                continue
+            }
+            if relative.hasPrefix("i18n/"), relative.hasSuffix(".yml") {
+                set.loadStrings(relative, file, diagnostics: &diagnostics)
+                continue
+            }
+            guard relative.hasSuffix(".mustache") else { continue }
+            let name: String
+            if relative.hasPrefix("layouts/") {
+                name = String(relative.dropFirst("layouts/".count).dropLast(".mustache".count))
+                set.layouts.insert(name)
+            } else if relative.hasPrefix("partials/") {
+                name = String(relative.dropFirst("partials/".count).dropLast(".mustache".count))
+                set.partials.insert(name)
+            } else {
+                continue
+            }
+            if let existing = set.files[name] {
+                diagnostics.error("the layout and the partial `\(name)` have the same name (\(existing)); rename one",
+                                  at: SourceLocation(path: file.display))
+                continue
+            }
+            set.files[name] = file.display
+            switch FileReader.readText(at: file.absolute) {
+            case .failure(let failure):
+                let (message, line) = FileReader.message(for: failure)
+                diagnostics.error(message, at: SourceLocation(path: file.display, line: line))
+            case .success(let text):
+                texts[name] = (file.display, text)
+                do {
+                    try set.library.register(text, named: name)
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.error(message(for: error.error),
+                                      at: SourceLocation(path: file.display, line: error.context.lineNumber, column: max(error.context.columnNumber, 1)))
+                } catch {
+                    diagnostics.error("this template cannot be read: \(error)", at: SourceLocation(path: file.display, line: 1, column: 1))
+                }
+            }
+        }
+        for layout in requiredLayouts where !set.layouts.contains(layout) {
+            diagnostics.error("the theme has no `\(layout)` layout; add layouts/\(layout).mustache",
+                              at: SourceLocation(path: themeFolder))
+        }
+        set.checkReferences(texts, diagnostics: &diagnostics)
+        return set
+    }
+
+    func render(_ view: [String: Any], layout: String) -> String {
+        library.render(view, withTemplate: layout) ?? ""
+    }
+
+    // MARK: Checks
+
+    /// Every `{{> name}}` and `{{< name}}` must name a template, and partials must not include themselves.
+    private func checkReferences(_ texts: [String: (display: String, text: String)], diagnostics: inout Diagnostics) {
+        var edges: [String: [String]] = [:]
+        for (name, file) in texts {
+            for reference in TemplateReferences.scan(file.text) {
+                if library.getTemplate(named: reference.name) == nil {
+                    let known = Array(files.keys)
+                    let hint = Suggest.closest(to: reference.name, in: known).map { "; did you mean `\($0)`?" } ?? ""
+                    diagnostics.error("no partial or layout `\(reference.name)`\(hint)",
+                                      at: SourceLocation(path: file.display, line: reference.line, column: reference.column))
+                } else if reference.isPartial {
+                    edges[name, default: []].append(reference.name)
+                }
+            }
+        }
+        for (name, file) in texts.sorted(by: { $0.key < $1.key }) {
+            if let cycle = findCycle(from: name, edges: edges) {
+                diagnostics.error("the partial `\(name)` includes itself (\(cycle.joined(separator: " → "))); remove one of these includes",
+                                  at: SourceLocation(path: file.display, line: 1, column: 1))
+            }
+        }
+    }
+
+    private func findCycle(from start: String, edges: [String: [String]]) -> [String]? {
+        var stack: [(String, [String])] = [(start, [start])]
+        var visited = Set<String>()
+        while let (node, path) = stack.popLast() {
+            for next in edges[node] ?? [] {
+                if next == start { return path + [next] }
+                if visited.insert(next).inserted { stack.append((next, path + [next])) }
+            }
+        }
+        return nil
+    }
+
+    private mutating func loadStrings(_ relative: String, _ file: (display: String, absolute: String), diagnostics: inout Diagnostics) {
+        let language = String(relative.dropFirst("i18n/".count).dropLast(".yml".count))
+        guard case .success(let text) = FileReader.readText(at: file.absolute) else {
+            diagnostics.error("cannot read this file", at: SourceLocation(path: file.display))
+            return
+        }
+        switch YAMLReader.read(text) {
+        case .failure(let failure):
+            diagnostics.error(failure.message, at: SourceLocation(path: file.display, line: failure.line, column: failure.column))
+        case .success(let node):
+            if let node, node.entries != nil {
+                strings[language] = node
+            } else {
+                diagnostics.error("UI strings must be a map such as `search: Zoeken`", at: SourceLocation(path: file.display, line: 1, column: 1))
+            }
+        }
+    }
+
+    private static func listFiles(_ root: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            if name.hasPrefix(".") { continue }
+            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(relative)
+            }
+        }
+        return files
+    }
+
+    private static func message(for error: Swift.Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else {
+            return "the template ends inside a tag: close every `{{` with `}}`"
+        }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section that is open; close `{{#name}}` with `{{/name}}`"
+        case .unfinishedName: return "this tag is not finished: close it with `}}`"
+        case .expectedSectionEnd: return "a section is not closed: add `{{/name}}` for every `{{#name}}` and `{{^name}}`"
+        case .invalidSetDelimiter: return "this delimiter change is malformed; write it like `{{=<% %>=}}`"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inherited section"
+        case .illegalTokenInsideInheritSection: return "inside `{{<layout}}` only `{{$block}}` sections may stand"
+        case .textInsideInheritSection: return "inside `{{<layout}}` only `{{$block}}` sections may stand, not text"
+        case .invalidConfigVariableSyntax: return "this `{{% … }}` setting is malformed"
+        case .unrecognisedConfigVariable: return "unknown `{{% … }}` setting; only CONTENT_TYPE is known"
+        }
+    }
+}
+
+/// Finds the partial (`{{> name}}`) and parent (`{{< name}}`) tags of a template with their positions.
+enum TemplateReferences {
+    struct Reference {
+        var name: String
+        var isPartial: Bool
+        var line: Int
+        var column: Int
+    }
+
+    static func scan(_ text: String) -> [Reference] {
+        var references: [Reference] = []
+        let bytes = Array(text.utf8)
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            } else if byte == UInt8(ascii: "{"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+                      bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "<") {
+                let isPartial = bytes[index + 2] == UInt8(ascii: ">")
+                var end = index + 3
+                while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "}") && bytes[end + 1] == UInt8(ascii: "}")) { end += 1 }
+                var name = String(decoding: bytes[(index + 3)..<min(end, bytes.count)], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                if name.hasPrefix("*") { name = "" }  // a dynamic partial: its name is known only at render time
+                if !name.isEmpty {
+                    references.append(Reference(name: name, isPartial: isPartial, line: line, column: index - lineStart + 1))
+                }
+                index = end
+                continue
+            }
+            index += 1
+        }
+        return references
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import MengvormCore
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into the output folder.",
+        discussion: """
+        The site is built in a staging folder next to the output and swapped in only when the build has \
+        no errors: a failed build leaves the previous output as it was. Every problem of the build is \
+        reported at once as path:line:column: error: message.
+        """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: Output/ in the site folder). It must be empty or written by an earlier build.", valueName: "dir"))
+    var output: String?
+
+    @Flag(name: .long, help: "Include pages with `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings as errors (use this before publishing).")
+    var strict = false
+
+    func run() throws {
+        var options = BuildOptions(siteRoot: site.siteRoot)
+        options.output = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        options.includeDrafts = drafts
+        options.strict = strict
+        let report = Builder.build(options)
+        Terminal.printDiagnostics(report, siteRoot: options.siteRoot)
+        let shownOutput = output ?? "Output/"
+        if report.succeeded {
+            print("Built \(report.pageCount) pages and \(report.fileCount - report.pageCount) other files into \(shownOutput) in \(report.milliseconds) ms")
+        } else {
+            print("Build failed after \(report.milliseconds) ms: \(DiagnosticPrinter.summary(errors: report.errorCount, warnings: report.warningCount)); \(shownOutput) was left as it was")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the site as a build would, without writing anything.",
+        discussion: "Reports malformed front matter and data, unknown layouts, broken links and missing anchors."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(name: .long, help: "Include pages with `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        var options = BuildOptions(siteRoot: site.siteRoot)
+        options.writesOutput = false
+        options.includeDrafts = drafts
+        options.strict = strict
+        let report = Builder.build(options)
+        Terminal.printDiagnostics(report, siteRoot: options.siteRoot)
+        if report.succeeded && report.warningCount == 0 {
+            print("Checked \(report.pageCount) pages in \(report.milliseconds) ms: no problems found")
+        } else if report.succeeded {
+            print("Checked \(report.pageCount) pages in \(report.milliseconds) ms: \(DiagnosticPrinter.summary(errors: 0, warnings: report.warningCount))")
+        } else {
+            print("Checked \(report.pageCount) pages in \(report.milliseconds) ms: \(DiagnosticPrinter.summary(errors: report.errorCount, warnings: report.warningCount))")
+            throw ExitCode(1)
+        }
+    }
+}
