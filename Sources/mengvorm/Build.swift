@@ -32,7 +32,7 @@ struct Build: ParsableCommand {
         Terminal.printDiagnostics(report, siteRoot: options.siteRoot)
         let shownOutput = output ?? "Output/"
         if report.succeeded {
-            print("Built \(report.pageCount) pages and \(report.fileCount - report.pageCount) other files into \(shownOutput) in \(report.milliseconds) ms")
+            print("Built \(count(report.pageCount, "page")) and \(count(report.fileCount - report.pageCount, "other file")) into \(shownOutput) in \(report.milliseconds) ms")
         } else {
             print("Build failed after \(report.milliseconds) ms: \(DiagnosticPrinter.summary(errors: report.errorCount, warnings: report.warningCount)); \(shownOutput) was left as it was")
             throw ExitCode(1)
@@ -62,12 +62,15 @@ struct Check: ParsableCommand {
         let report = Builder.build(options)
         Terminal.printDiagnostics(report, siteRoot: options.siteRoot)
         if report.succeeded && report.warningCount == 0 {
-            print("Checked \(report.pageCount) pages in \(report.milliseconds) ms: no problems found")
+            print("Checked \(count(report.pageCount, "page")) in \(report.milliseconds) ms: no problems found")
         } else if report.succeeded {
-            print("Checked \(report.pageCount) pages in \(report.milliseconds) ms: \(DiagnosticPrinter.summary(errors: 0, warnings: report.warningCount))")
+            print("Checked \(count(report.pageCount, "page")) in \(report.milliseconds) ms: \(DiagnosticPrinter.summary(errors: 0, warnings: report.warningCount))")
         } else {
-            print("Checked \(report.pageCount) pages in \(report.milliseconds) ms: \(DiagnosticPrinter.summary(errors: report.errorCount, warnings: report.warningCount))")
+            print("Checked \(count(report.pageCount, "page")) in \(report.milliseconds) ms: \(DiagnosticPrinter.summary(errors: report.errorCount, warnings: report.warningCount))")
             throw ExitCode(1)
         }
     }
 }
+
+/// "1 page", "2 pages".
+func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }

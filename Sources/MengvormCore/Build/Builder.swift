@@ -105,6 +105,12 @@ public enum Builder {
             return result
         }
         for result in rendered { diagnostics.add(contentsOf: result.diagnostics) }
+        // Page references in data files are checked even when no page uses the file yet.
+        if let home = index.home {
+            let collector = Collector()
+            for file in data.files.values { _ = renderer.resolveDataLinks(file.root, dataPath: file.displayPath, from: home, into: collector) }
+            diagnostics.add(contentsOf: collector.diagnostics)
+        }
         checkAnchors(rendered, index: index, diagnostics: &diagnostics)
 
         var fileCount = index.pages.count

@@ -10,12 +10,15 @@ public enum YAMLReader {
     }
 
     /// Parses one YAML document; an empty document gives `nil`.
-    public static func read(_ text: String) -> Result<DataNode?, Failure> {
+    /// `lineOffset` is added to every line in messages (front matter starts on line 2 of its file).
+    public static func read(_ text: String, lineOffset: Int = 0) -> Result<DataNode?, Failure> {
         do {
             guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
             return convert(node)
         } catch let error as YamlError {
-            return .failure(failure(from: error))
+            var failure = failure(from: error, lineOffset: lineOffset)
+            failure.line += lineOffset
+            return .failure(failure)
         } catch {
             return .failure(Failure(message: "this is not valid YAML", line: 1, column: 1))
         }
@@ -80,11 +83,11 @@ public enum YAMLReader {
         return .string(text)
     }
 
-    private static func failure(from error: YamlError) -> Failure {
+    private static func failure(from error: YamlError, lineOffset: Int) -> Failure {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
             return Failure(message: message, line: mark.line, column: mark.column)
         case let .reader(problem, _, _, _):
             return Failure(message: "invalid YAML: \(problem)", line: 1, column: 1)

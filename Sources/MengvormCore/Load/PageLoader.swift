@@ -21,9 +21,9 @@ enum PageLoader {
             return (nil, [.error("the front matter is not closed: add a line `---` after the last setting", at: start)])
         }
         let node: DataNode
-        switch YAMLReader.read(String(split.yaml)) {
+        switch YAMLReader.read(String(split.yaml), lineOffset: 1) {
         case .failure(let failure):
-            return (nil, [.error(failure.message, at: SourceLocation(path: path, line: failure.line + 1, column: failure.column))])
+            return (nil, [.error(failure.message, at: SourceLocation(path: path, line: failure.line, column: failure.column))])
         case .success(nil):
             return (nil, [.error("missing `title`: add a line such as `title: Je week plannen` between the `---` lines", at: start)])
         case .success(let parsed?):

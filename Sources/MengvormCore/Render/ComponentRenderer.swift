@@ -6,14 +6,16 @@ struct ComponentRenderer {
     let templates: TemplateSet
     let data: DataFiles
     let strings: [String: Any]
+    let stringsJSON: String
 
     /// Ids already used on this page, so two blocks of one kind get `selfcheck` and `selfcheck-2`.
     private var usedIDs = HeadingID.Allocator()
 
-    init(templates: TemplateSet, data: DataFiles, strings: [String: Any]) {
+    init(templates: TemplateSet, data: DataFiles, strings: [String: Any], stringsJSON: String) {
         self.templates = templates
         self.data = data
         self.strings = strings
+        self.stringsJSON = stringsJSON
     }
 
     mutating func render(_ block: ComponentBlock, resolveData: (DataNode, String) -> DataNode) -> ComponentDecision {
@@ -27,9 +29,11 @@ struct ComponentRenderer {
         var options: [String: Any] = [:]
         var dataValue: Any = [String: Any]()
         var json = "null"
-        switch YAMLReader.read(block.body) {
+        // The body starts on the line after the opening fence.
+        switch YAMLReader.read(block.body, lineOffset: block.line) {
         case .failure(let failure):
-            return .error("the settings of this `\(block.name)` block are not valid YAML: \(failure.message)", lineOffset: failure.line, column: failure.column)
+            return .error("the settings of this `\(block.name)` block are not valid YAML: \(failure.message)",
+                          lineOffset: failure.line - block.line, column: failure.column)
         case .success(let node?):
             guard let entries = node.entries else {
                 return .error("the settings of a `\(block.name)` block must be lines like `data: \(block.name)`", lineOffset: max(node.line, 1))
@@ -49,7 +53,7 @@ struct ComponentRenderer {
             break
         }
         let id = usedIDs.unique(for: block.name)
-        let view: [String: Any] = ["id": id, "name": block.name, "options": options, "data": dataValue, "json": json, "t": strings]
+        let view: [String: Any] = ["id": id, "name": block.name, "options": options, "data": dataValue, "json": json, "t": strings, "t_json": stringsJSON]
         return .html(templates.render(view, layout: "components/" + block.name))
     }
 }

@@ -22,7 +22,8 @@ struct PageRenderer: @unchecked Sendable {
         let path = page.displayPath
         let folder = page.loaded.source.folder
         var result = RenderedPage()
-        var components = ComponentRenderer(templates: templates, data: data, strings: views.strings(for: pageIndex))
+        var components = ComponentRenderer(templates: templates, data: data, strings: views.strings(for: pageIndex),
+                                           stringsJSON: views.stringsJSON(for: pageIndex))
         let collector = Collector()
 
         let markdown = MarkdownRenderer(
@@ -64,7 +65,7 @@ struct PageRenderer: @unchecked Sendable {
     }
 
     /// Strings in data files that name a page (`vergoedingen/arbovoorzieningen.md`) become links from this page.
-    private func resolveDataLinks(_ node: DataNode, dataPath: String, from page: Int, into collector: Collector) -> DataNode {
+    func resolveDataLinks(_ node: DataNode, dataPath: String, from page: Int, into collector: Collector) -> DataNode {
         switch node.value {
         case .string(let text) where looksLikePageReference(text):
             let (decision, _, _) = links.resolve(text, from: page, base: "")
@@ -93,7 +94,7 @@ struct PageRenderer: @unchecked Sendable {
 }
 
 /// Gathers what the Markdown callbacks find during one page render.
-private final class Collector {
+final class Collector {
     var anchors: [LinkResolver.AnchorReference] = []
     var diagnostics: [Diagnostic] = []
 }

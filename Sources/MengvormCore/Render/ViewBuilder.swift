@@ -9,6 +9,8 @@ final class ViewBuilder: @unchecked Sendable {
     let links: LinkResolver
     let siteView: [String: Any]
     let stringsByLanguage: [String: [String: Any]]
+    /// The same strings as JSON, for the theme's scripts (no UI text is hard-coded in them).
+    let stringsJSONByLanguage: [String: String]
     private let cache = ViewCache()
 
     init(index: SiteIndex, config: SiteConfig, links: LinkResolver, data: DataFiles, templates: TemplateSet) {
@@ -32,11 +34,21 @@ final class ViewBuilder: @unchecked Sendable {
         }
         strings[config.language] = fallback
         stringsByLanguage = strings
+        var json: [String: String] = [:]
+        for (language, values) in strings {
+            let entries = values.compactMap { key, value in (value as? String).map { (key: key, node: DataNode(.string($0))) } }
+            json[language] = DataNode(.map(entries.sorted { $0.key < $1.key })).json
+        }
+        stringsJSONByLanguage = json
     }
 
     func language(of page: Int) -> String { index.pages[page].meta.lang ?? config.language }
 
     func strings(for page: Int) -> [String: Any] { stringsByLanguage[language(of: page)] ?? stringsByLanguage[config.language] ?? [:] }
+
+    func stringsJSON(for page: Int) -> String {
+        stringsJSONByLanguage[language(of: page)] ?? stringsJSONByLanguage[config.language] ?? "{}"
+    }
 
     func view(for pageIndex: Int, document: MarkdownDocument) -> [String: Any] {
         let page = index.pages[pageIndex]
@@ -47,6 +59,7 @@ final class ViewBuilder: @unchecked Sendable {
             "root": links.rootPrefix(from: pageIndex),
             "home_url": index.home.map { links.href(to: $0, from: pageIndex) } ?? "./",
             "t": strings(for: pageIndex),
+            "t_json": stringsJSONByLanguage[language] ?? stringsJSONByLanguage[config.language] ?? "{}",
             "content": document.html,
             "page": pageSummary(pageIndex, document: document, language: language),
             "menu": menu(for: pageIndex),

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// The command line as an editor meets it: a process, its output and its exit status.
+@Suite struct CLITests {
+    static let binary: URL = {
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        // `swift test` builds the executable next to the test bundle.
+        let products = Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        for folder in products + [tests.appendingPathComponent(".build/debug")] {
+            let candidate = folder.appendingPathComponent("mengvorm")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return tests.appendingPathComponent(".build/debug/mengvorm")
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func makeSite(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mengvorm-cli-\(UUID().uuidString)")
+        let theme = [
+            "Themes/default/layouts/base.mustache": "{{$main}}{{/main}}",
+            "Themes/default/layouts/home.mustache": "{{{content}}}",
+            "Themes/default/layouts/section.mustache": "{{{content}}}",
+            "Themes/default/layouts/page.mustache": "{{{content}}}",
+            "Themes/default/layouts/404.mustache": "404",
+        ]
+        for (path, text) in theme.merging(files, uniquingKeysWith: { $1 }) {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
+    @Test func buildPrintsASummaryAndExitsZero() throws {
+        let site = try makeSite(["Content/_index.md": "---\ntitle: Home\n---\nHallo\n"])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let result = try run(["build"], in: site)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Built 1 page and 1 other file into Output/ in "))
+        #expect(result.stderr == "")
+        #expect(FileManager.default.fileExists(atPath: site.path + "/Output/index.html"))
+    }
+
+    @Test func contentErrorsPrintLocationSourceLineAndCaretAndExitOne() throws {
+        let site = try makeSite([
+            "Content/_index.md": "---\ntitle: Home\n---\nZie [weg](weg.md).\n",
+            "Content/a.md": "---\ntitle: A\nreview_by: 31-02-2026\n---\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let result = try run(["build", "--source", site.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+        Content/_index.md:4:5: error: no page Content/weg.md for the link `weg.md`
+            Zie [weg](weg.md).
+                ^
+        Content/a.md:3:12: error: `review_by` must be a date like 2027-03-01 (year-month-day), not `31-02-2026`
+            review_by: 31-02-2026
+                       ^
+        2 errors, 0 warnings
+
+        """)
+        #expect(result.stdout.contains("Build failed"))
+        #expect(!FileManager.default.fileExists(atPath: site.path + "/Output"))
+    }
+
+    @Test func checkWritesNothingAndStrictFailsOnWarnings() throws {
+        let site = try makeSite(["site.yml": "thema: x\n", "Content/_index.md": "---\ntitle: Home\n---\n"])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let loose = try run(["check", "--source", site.path])
+        #expect(loose.status == 0)
+        #expect(loose.stderr.hasPrefix("site.yml:1:1: warning: unknown setting `thema`; did you mean `theme`?"))
+        let strict = try run(["check", "--strict", "--source", site.path])
+        #expect(strict.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: site.path + "/Output"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let result = try run(["build", "--no-such-flag"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Unknown option '--no-such-flag'"))
+    }
+
+    @Test func helpExplainsEachCommand() throws {
+        let top = try run(["--help"])
+        #expect(top.status == 0)
+        for command in ["build", "check", "new"] { #expect(top.stdout.contains(command)) }
+        let build = try run(["build", "--help"])
+        for flag in ["--source", "--output", "--drafts", "--strict"] { #expect(build.stdout.contains(flag)) }
+    }
+
+    @Test func newCreatesPagesWithFrontMatterAndNeverOverwrites() throws {
+        let site = try makeSite(["site.yml": "owner: Team HR Beleid\nreview_months: 6\n", "Content/_index.md": "---\ntitle: Home\n---\n"])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let created = try run(["new", "page", "plannen/thuis-starten", "--source", site.path])
+        #expect(created.status == 0)
+        #expect(created.stdout == "Created Content/plannen/thuis-starten.md\n")
+        let text = try String(contentsOfFile: site.path + "/Content/plannen/thuis-starten.md", encoding: .utf8)
+        #expect(text.hasPrefix("---\ntitle: Thuis starten\ndescription: \nowner: Team HR Beleid\nreview_by: "))
+        let again = try run(["new", "page", "plannen/thuis-starten", "--source", site.path])
+        #expect(again.status == 1)
+        let bad = try run(["new", "page", "../buiten", "--source", site.path])
+        #expect(bad.status == 2)
+        let news = try run(["new", "news", "bedragen-2027", "--source", site.path])
+        #expect(news.stdout == "Created Content/nieuws/bedragen-2027.md\n")
+    }
+}

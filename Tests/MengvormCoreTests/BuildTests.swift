@@ -1,0 +1,217 @@
+import Foundation
+import Testing
+@testable import MengvormCore
+
+@Suite struct BuildTests {
+    @Test func pagesGetFolderURLsAndRelativeLinksAtEveryDepth() throws {
+        let site = TestSite([
+            "Content/_index.md": page("Home", "[week](planning/je-week.md) [grenzen](grenzen/_index.md)"),
+            "Content/planning/_index.md": page("Planning", extra: "weight: 1"),
+            "Content/planning/je-week.md": page("Je week", "[terug](../_index.md) [grenzen](../grenzen/_index.md#pauzes) [zelf](#top)\n\n## Top\n"),
+            "Content/planning/diep/_index.md": page("Diep"),
+            "Content/planning/diep/verder.md": page("Verder", "[week](../je-week.md)"),
+            "Content/grenzen/_index.md": page("Grenzen", "## Pauzes\n", extra: "weight: 2"),
+        ])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(TestSite.lines(report) == [])
+        #expect(report.succeeded)
+        let home = try #require(site.read("index.html"))
+        #expect(home.contains("<a href=\"planning/je-week/index.html\">week</a>"))
+        #expect(home.contains("<a href=\"grenzen/index.html\">grenzen</a>"))
+        #expect(home.contains("[Planning|planning/index.html][Grenzen|grenzen/index.html]"))
+        let week = try #require(site.read("planning/je-week/index.html"))
+        #expect(week.contains("<a href=\"../../index.html\">terug</a>"))
+        #expect(week.contains("<a href=\"../../grenzen/index.html#pauzes\">grenzen</a>"))
+        #expect(week.contains("<a href=\"#top\">zelf</a>"))
+        #expect(week.contains("<Home|../../index.html><Planning|../../planning/index.html>"))
+        let deep = try #require(site.read("planning/diep/verder/index.html"))
+        #expect(deep.contains("<a href=\"../../../planning/je-week/index.html\">week</a>"))
+    }
+
+    @Test func folderLinkStyleWritesCleanURLs() throws {
+        let site = TestSite([
+            "site.yml": "links: folders\n",
+            "Content/_index.md": page("Home", "[a](a.md)"),
+            "Content/a.md": page("A", "[home](_index.md)"),
+        ])
+        defer { site.remove() }
+        site.build()
+        #expect(site.read("index.html")?.contains("<a href=\"a/\">a</a>") == true)
+        #expect(site.read("a/index.html")?.contains("<a href=\"../\">home</a>") == true)
+    }
+
+    @Test func slugsFileNamesAndAssetsMapToSafeOutputPaths() throws {
+        let site = TestSite([
+            "Content/_index.md": page("Home", "![foto](<Mijn Map/foto 1.png>) [pdf](Mijn%20Map/uitleg.pdf)"),
+            "Content/Mijn Map/_index.md": page("Map"),
+            "Content/Mijn Map/Één pagina #2.md": page("Een", "![foto](foto%201.png)"),
+            "Content/Mijn Map/kort.md": page("Kort", extra: "slug: andere-naam"),
+            "Content/Mijn Map/foto 1.png": "png",
+            "Content/Mijn Map/uitleg.pdf": "pdf",
+        ])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(TestSite.lines(report) == [])
+        #expect(site.exists("mijn-map/een-pagina-2/index.html"))
+        #expect(site.exists("mijn-map/andere-naam/index.html"))
+        #expect(site.exists("mijn-map/foto 1.png"))
+        let home = try #require(site.read("index.html"))
+        #expect(home.contains("<img src=\"mijn-map/foto%201.png\" alt=\"foto\" />"))
+        #expect(home.contains("<a href=\"mijn-map/uitleg.pdf\">pdf</a>"))
+        #expect(site.read("mijn-map/een-pagina-2/index.html")?.contains("src=\"../../mijn-map/foto%201.png\"") == true)
+    }
+
+    @Test func safeModeByDefaultAndUnsafeHTMLWhenConfigured() throws {
+        let files = [
+            "Content/_index.md": page("Home", "<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n<div class=\"kader\">hoi</div>\n"),
+        ]
+        let safe = TestSite(files)
+        defer { safe.remove() }
+        safe.build()
+        let html = try #require(safe.read("index.html"))
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("<div class=\"kader\">"))
+        let unsafe = TestSite(files.merging(["site.yml": "unsafe_html: true\n"]) { $1 })
+        defer { unsafe.remove() }
+        unsafe.build()
+        #expect(unsafe.read("index.html")?.contains("<div class=\"kader\">hoi</div>") == true)
+    }
+
+    @Test func headingIDsAndTableOfContentsReachTheTemplate() throws {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/layouts/page.mustache"] = "{{#page.toc}}({{id}}:{{text}}{{#subitems}} /{{id}}{{/subitems}}){{/page.toc}}"
+        let site = TestSite([
+            "Content/_index.md": page("Home"),
+            "Content/a.md": page("A", "## Één stap\n\n### Daarna\n\n## Één stap\n"),
+        ], theme: theme)
+        defer { site.remove() }
+        site.build()
+        #expect(site.read("a/index.html") == "(een-stap:Één stap /daarna)(een-stap-2:Één stap)")
+    }
+
+    @Test func layoutLookupUsesFrontMatterThenSectionThenDefault() throws {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/layouts/news.mustache"] = "NEWS {{page.title}}"
+        theme["Themes/default/layouts/wide.mustache"] = "WIDE {{page.title}}"
+        let site = TestSite([
+            "Content/_index.md": page("Home"),
+            "Content/nieuws/_index.md": page("Nieuws", extra: "page_layout: news"),
+            "Content/nieuws/a.md": page("A"),
+            "Content/nieuws/b.md": page("B", extra: "layout: wide"),
+            "Content/c.md": page("C"),
+        ], theme: theme)
+        defer { site.remove() }
+        site.build()
+        #expect(site.read("nieuws/a/index.html") == "NEWS A")
+        #expect(site.read("nieuws/b/index.html") == "WIDE B")
+        #expect(site.read("c/index.html")?.hasPrefix("<html lang=\"nl\"><title>C</title>PAGE") == true)
+    }
+
+    @Test func siteOverridesReplaceThemeFiles() throws {
+        let site = TestSite([
+            "Content/_index.md": page("Home"),
+            "Overrides/layouts/home.mustache": "OVERRIDDEN",
+            "Overrides/assets/css/site.css": "body{color:red}",
+        ])
+        defer { site.remove() }
+        site.build()
+        #expect(site.read("index.html") == "OVERRIDDEN")
+        #expect(site.read("assets/css/site.css") == "body{color:red}")
+    }
+
+    @Test func dataFilesAndParamsAreAvailableToTemplates() throws {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/layouts/home.mustache"] = "{{#site.data.team.members}}{{name}},{{/site.data.team.members}}|{{site.data.cijfers.jaar}}|{{page.params.kleur}}|{{site.params.motto}}"
+        let site = TestSite([
+            "site.yml": "params:\n  motto: Samen\n",
+            "Content/_index.md": page("Home", extra: "kleur: blauw"),
+            "Content/_data/team.yml": "members:\n  - name: Samira\n  - name: Pieter\n",
+            "Content/_data/cijfers.json": "{\"jaar\": 2026}",
+        ], theme: theme)
+        defer { site.remove() }
+        let report = site.build()
+        #expect(TestSite.lines(report) == [])
+        #expect(site.read("index.html") == "Samira,Pieter,|2026|blauw|Samen")
+    }
+
+    @Test func draftsAndScheduledPagesAreLeftOutUnlessAsked() throws {
+        let files = [
+            "Content/_index.md": page("Home"),
+            "Content/klaar.md": page("Klaar"),
+            "Content/concept.md": page("Concept", extra: "draft: true"),
+            "Content/later.md": page("Later", extra: "publish_from: 2027-01-01"),
+            "Content/voorbij.md": page("Voorbij", extra: "publish_until: 2026-01-01"),
+        ]
+        let site = TestSite(files)
+        defer { site.remove() }
+        site.build()
+        #expect(site.exists("klaar/index.html"))
+        #expect(!site.exists("concept/index.html"))
+        #expect(!site.exists("later/index.html"))
+        #expect(!site.exists("voorbij/index.html"))
+        site.build(drafts: true)
+        #expect(site.exists("concept/index.html"))
+        site.build(today: Day(year: 2027, month: 2, day: 1)!)
+        #expect(site.exists("later/index.html"))
+    }
+
+    @Test func sectionChildrenFollowWeightThenTitleOrDate() throws {
+        let site = TestSite([
+            "Content/_index.md": page("Home"),
+            "Content/a/_index.md": page("A"),
+            "Content/a/zebra.md": page("Zebra", extra: "weight: 1"),
+            "Content/a/appel.md": page("Appel"),
+            "Content/a/Ézel.md": page("Ézel"),
+            "Content/nieuws/_index.md": page("Nieuws", extra: "sort_by: date"),
+            "Content/nieuws/oud.md": page("Oud", extra: "date: 2026-01-01"),
+            "Content/nieuws/nieuw.md": page("Nieuw", extra: "date: 2026-11-01"),
+        ])
+        defer { site.remove() }
+        site.build()
+        #expect(site.read("a/index.html")?.contains("[Zebra|../a/zebra/index.html][Appel|../a/appel/index.html][Ézel|../a/ezel/index.html]") == true)
+        #expect(site.read("nieuws/index.html")?.contains("[Nieuw|../nieuws/nieuw/index.html][Oud|../nieuws/oud/index.html]") == true)
+    }
+
+    @Test func componentsRenderThroughThemePartialsWithTheirData() throws {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/partials/components/selfcheck.mustache"] = "<form id=\"{{id}}\">{{#data.groups}}<fieldset>{{title}}</fieldset>{{/data.groups}}<a href=\"{{data.help}}\">h</a><script type=\"application/json\">{{{json}}}</script></form>"
+        let site = TestSite([
+            "Content/_index.md": page("Home"),
+            "Content/hulp.md": page("Hulp"),
+            "Content/sub/_index.md": page("Sub"),
+            "Content/sub/check.md": page("Check", "```selfcheck\ndata: selfcheck\n```\n\n```yaml\ngewoon: code\n```\n"),
+            "Content/_data/selfcheck.yml": "help: hulp.md\ngroups:\n  - title: Werkplek <stoel>\n",
+        ], theme: theme)
+        defer { site.remove() }
+        let report = site.build()
+        #expect(TestSite.lines(report) == [])
+        let html = try #require(site.read("sub/check/index.html"))
+        #expect(html.contains("<form id=\"selfcheck\"><fieldset>Werkplek &lt;stoel&gt;</fieldset><a href=\"../../hulp/index.html\">h</a>"))
+        #expect(html.contains("{\"help\":\"../../hulp/index.html\",\"groups\":[{\"title\":\"Werkplek \\u003cstoel\\u003e\"}]}"))
+        #expect(html.contains("<pre><code class=\"language-yaml\">gewoon: code"))
+    }
+
+    @Test func checkWritesNothing() {
+        let site = TestSite(["Content/_index.md": page("Home")])
+        defer { site.remove() }
+        let report = site.build(write: false)
+        #expect(report.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func theShippedSiteBuildsCleanUnderStrict() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("mengvorm-shipped-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var options = BuildOptions(siteRoot: repo)
+        options.output = output
+        options.strict = true
+        let report = Builder.build(options)
+        #expect(TestSite.lines(report) == [])
+        #expect(report.pageCount >= 30)
+        let zelfcheck = try #require(FileManager.default.contents(atPath: output.path + "/thuiswerkplek/zelfcheck/index.html"))
+        #expect(String(decoding: zelfcheck, as: UTF8.self).contains("<h1>"))
+    }
+}

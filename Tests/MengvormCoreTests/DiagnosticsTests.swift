@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+@testable import MengvormCore
+
+/// One fixture per mistake an editor can make, each listing the exact lines the build prints.
+@Suite struct DiagnosticsTests {
+    private func diagnostics(_ files: [String: String], theme: [String: String] = TestSite.minimalTheme, strict: Bool = false) -> [String] {
+        let site = TestSite(files.merging(["Content/_index.md": page("Home")]) { new, _ in new }, theme: theme)
+        defer { site.remove() }
+        let report = site.build(strict: strict)
+        return TestSite.lines(report)
+    }
+
+    @Test func malformedYAMLPointsAtTheLineInTheFile() {
+        #expect(diagnostics(["Content/a.md": "---\ntitle: A\ntags: [een, twee\n---\nTekst\n"]) == [
+            "Content/a.md:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 3)",
+        ])
+    }
+
+    @Test func missingOrWronglyTypedFields() {
+        #expect(diagnostics([
+            "Content/a.md": "---\ndescription: x\n---\n",
+            "Content/b.md": "---\ntitle: B\nreview_by: 31-02-2026\nweight: zwaar\ndraft: misschien\n---\n",
+            "Content/c.md": "---\ntitle: C\nreview_by: 2026-02-31\ntags: {a: 1}\n---\n",
+        ]) == [
+            "Content/a.md:2:1: error: missing `title`: add a line such as `title: Je week plannen`",
+            "Content/b.md:3:12: error: `review_by` must be a date like 2027-03-01 (year-month-day), not `31-02-2026`",
+            "Content/b.md:4:9: error: `weight` must be a whole number such as 10",
+            "Content/b.md:5:8: error: `draft` must be true or false",
+            "Content/c.md:3:12: error: `review_by` must be a date like 2027-03-01 (year-month-day), not `2026-02-31`",
+            "Content/c.md:4:7: error: `tags` must be a list, like `tags: [thuiswerken, arbo]`",
+        ])
+    }
+
+    @Test func frontMatterShapes() {
+        #expect(diagnostics([
+            "Content/geen.md": "Alleen tekst\n",
+            "Content/open.md": "---\ntitle: Open\n",
+            "Content/lijst.md": "---\n- een\n- twee\n---\n",
+            "Content/leeg.md": "",
+            "Content/alleen.md": "---\ntitle: Alleen front matter\n---\n",
+        ]) == [
+            "Content/geen.md:1:1: error: missing front matter: start the file with a line `---`, then `title: …`, then `---`",
+            "Content/leeg.md:1:1: error: missing front matter: start the file with a line `---`, then `title: …`, then `---`",
+            "Content/lijst.md:2:1: error: the front matter must be settings like `title: Je week plannen`, not a list",
+            "Content/open.md:1:1: error: the front matter is not closed: add a line `---` after the last setting",
+        ])
+    }
+
+    @Test func unknownLayoutAndPartialAndTemplateSyntax() {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/layouts/page.mustache"] = "{{<base}}{{$main}}{{> kop}}{{/main}}{{/base}}"
+        theme["Themes/default/partials/voet.mustache"] = "line one\n{{#items}}open\n"
+        #expect(diagnostics([
+            "Content/a.md": page("A", extra: "layout: brede"),
+        ], theme: theme) == [
+            "Content/a.md:3:1: error: no layout `brede` in the theme",
+            "Themes/default/layouts/page.mustache:1:19: error: no partial or layout `kop`",
+            "Themes/default/partials/voet.mustache:3:1: error: a section is not closed: add `{{/name}}` for every `{{#name}}` and `{{^name}}`",
+        ])
+    }
+
+    @Test func partialThatIncludesItself() {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/partials/a.mustache"] = "{{> b}}"
+        theme["Themes/default/partials/b.mustache"] = "{{> a}}"
+        #expect(diagnostics([:], theme: theme) == [
+            "Themes/default/partials/a.mustache:1:1: error: the partial `a` includes itself (a → b → a); remove one of these includes",
+            "Themes/default/partials/b.mustache:1:1: error: the partial `b` includes itself (b → a → b); remove one of these includes",
+        ])
+    }
+
+    @Test func brokenLinksWithSuggestions() {
+        #expect(diagnostics([
+            "Content/planning/_index.md": page("Planning"),
+            "Content/planning/weekplanning.md": page("Week", "## Stappen\n"),
+            "Content/planning/a.md": page("A", "Zie [week](weekplan.md) en\n[buiten](../../etc/passwd.md) en [anker](weekplanning.md#stapen).\n![x](foto.png)\n"),
+        ]) == [
+            "Content/planning/a.md:4:5: error: no page Content/planning/weekplan.md for the link `weekplan.md`; did you mean Content/planning/weekplanning.md?",
+            "Content/planning/a.md:5:1: error: the link `../../etc/passwd.md` points outside Content/; link to a page or file inside the site",
+            "Content/planning/a.md:5:34: warning: Content/planning/weekplanning.md has no heading with the id `#stapen`; did you mean `#stappen`?",
+            "Content/planning/a.md:6:1: error: the link `foto.png` goes to Content/planning/foto.png, which does not exist",
+        ])
+    }
+
+    @Test func twoPagesOnOneURLAndUnsafeSlugs() {
+        #expect(diagnostics([
+            "Content/a.md": page("A"),
+            "Content/b.md": page("B", extra: "slug: a"),
+            "Content/c.md": page("C", extra: "slug: ../../etc"),
+            "Content/d.md": page("D", extra: "slug: /tmp/x"),
+            "Content/e.md": "---\ntitle: E\nslug: \"a\\0b\"\n---\n",
+        ]) == [
+            "Content/b.md:3:1: error: this page and Content/a.md would both be written to `a/index.html`; change the file name or `slug` of one",
+            "Content/c.md:3:7: error: `slug` may only contain lowercase letters, digits and hyphens, like `je-week`; it names one page, not a path",
+            "Content/d.md:3:7: error: `slug` may only contain lowercase letters, digits and hyphens, like `je-week`; it names one page, not a path",
+            "Content/e.md:3:7: error: `slug` may only contain lowercase letters, digits and hyphens, like `je-week`; it names one page, not a path",
+        ])
+    }
+
+    @Test func unreadableKindsOfFiles() {
+        let site = TestSite(["Content/_index.md": page("Home")])
+        defer { site.remove() }
+        site.writeBytes("Content/latin1.md", Array("---\ntitle: Caf".utf8) + [0xE9] + Array("\n---\n".utf8))
+        site.writeBytes("Content/binair.md", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00])
+        #expect(TestSite.lines(site.build()) == [
+            "Content/binair.md: error: this is not a text file (it contains NUL bytes); give it another extension than .md, .yml or .json",
+            "Content/latin1.md:2:1: error: this file is not UTF-8 text; save it as UTF-8 in your editor",
+        ])
+    }
+
+    @Test func componentMistakes() {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/partials/components/selfcheck.mustache"] = "<form></form>"
+        #expect(diagnostics([
+            "Content/a.md": page("A", "```selfchek\ndata: selfcheck\n```\n\n```selfcheck\ndata: zelfcheck\n```\n\n```selfcheck\ndata: [\n```\n"),
+            "Content/_data/selfcheck.yml": "groups: []\nlink: bestaat-niet.md\n",
+        ], theme: theme) == [
+            "Content/_data/selfcheck.yml:2:7: error: no page Content/bestaat-niet.md for the link `bestaat-niet.md`",
+            "Content/a.md:4:1: error: unknown component `selfchek`; did you mean `selfcheck`? (known: selfcheck)",
+            "Content/a.md:9:7: error: no data file `zelfcheck` in Content/_data/; did you mean `selfcheck`?",
+            "Content/a.md:14:1: error: the settings of this `selfcheck` block are not valid YAML: invalid YAML: did not find expected node content (while parsing a flow node at line 14)",
+        ])
+    }
+
+    @Test func brokenDataFileAndConfig() {
+        #expect(diagnostics([
+            "site.yml": "title: Intranet\nthema: donker\nlinks: mooi\n",
+            "Content/_data/rates.yml": "nl:\n  - year: 2026\n   home_day: 2.45\n",
+        ]) == [
+            "Content/_data/rates.yml:3:4: error: invalid YAML: did not find expected '-' indicator (while parsing a block collection at line 2)",
+            "site.yml:2:1: warning: unknown setting `thema`; did you mean `theme`?",
+            "site.yml:3:8: error: `links` must be `files` (works from disk and any server) or `folders` (clean URLs on a web server)",
+        ])
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() {
+        let lines = diagnostics(["site.yml": "thema: donker\n"], strict: true)
+        #expect(lines == ["site.yml:1:1: error: unknown setting `thema`; did you mean `theme`?"])
+    }
+
+    @Test func manyBrokenFilesAreReportedInOneRun() {
+        var files: [String: String] = [:]
+        for i in 1...12 { files["Content/p\(i).md"] = "---\ntitle: [\n---\n" }
+        files["Content/goed.md"] = page("Goed", "[x](weg.md)")
+        let lines = diagnostics(files)
+        #expect(lines.count == 13)
+        #expect(lines.filter { $0.contains("invalid YAML") }.count == 12)
+        #expect(lines.contains("Content/goed.md:4:1: error: no page Content/weg.md for the link `weg.md`"))
+    }
+}

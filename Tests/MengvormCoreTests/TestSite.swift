@@ -1,0 +1,76 @@
+import Foundation
+@testable import MengvormCore
+
+/// A whole site written to a temporary folder from inline files, built, and read back.
+struct TestSite {
+    let root: URL
+
+    /// A small theme whose output is easy to compare; tests of the real theme use `withDefaultTheme`.
+    static let minimalTheme: [String: String] = [
+        "Themes/default/layouts/base.mustache": "<html lang=\"{{lang}}\"><title>{{page.title}}</title>{{$main}}{{/main}}</html>\n",
+        "Themes/default/layouts/home.mustache": "{{<base}}{{$main}}HOME {{{content}}}{{#children}}[{{title}}|{{url}}]{{/children}}{{/main}}{{/base}}",
+        "Themes/default/layouts/section.mustache": "{{<base}}{{$main}}SECTION {{{content}}}{{#children}}[{{title}}|{{url}}]{{/children}}{{/main}}{{/base}}",
+        "Themes/default/layouts/page.mustache": "{{<base}}{{$main}}PAGE {{{content}}}{{#breadcrumbs}}<{{title}}|{{url}}>{{/breadcrumbs}}{{/main}}{{/base}}",
+        "Themes/default/layouts/404.mustache": "{{<base}}{{$main}}NOT FOUND {{home_url}}{{/main}}{{/base}}",
+        "Themes/default/assets/css/site.css": "body{}",
+    ]
+
+    init(_ files: [String: String], theme: [String: String] = TestSite.minimalTheme) {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("mengvorm-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        for (path, text) in theme.merging(files, uniquingKeysWith: { _, site in site }) { write(path, text) }
+    }
+
+    /// The site with the repository's real default theme copied in.
+    static func withDefaultTheme(_ files: [String: String]) -> TestSite {
+        let site = TestSite(files, theme: [:])
+        let repoTheme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Themes")
+        try! FileManager.default.copyItem(at: repoTheme, to: site.root.appendingPathComponent("Themes"))
+        return site
+    }
+
+    func write(_ path: String, _ text: String) {
+        let url = root.appendingPathComponent(path)
+        try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(text.utf8).write(to: url)
+    }
+
+    func writeBytes(_ path: String, _ bytes: [UInt8]) {
+        let url = root.appendingPathComponent(path)
+        try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! Data(bytes).write(to: url)
+    }
+
+    var output: URL { root.appendingPathComponent("Output") }
+
+    @discardableResult
+    func build(strict: Bool = false, drafts: Bool = false, today: Day = Day(year: 2026, month: 11, day: 23)!,
+               output: URL? = nil, write: Bool = true) -> BuildReport {
+        var options = BuildOptions(siteRoot: root)
+        options.strict = strict
+        options.includeDrafts = drafts
+        options.today = today
+        options.output = output
+        options.writesOutput = write
+        return Builder.build(options)
+    }
+
+    func read(_ path: String) -> String? {
+        FileManager.default.contents(atPath: output.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
+    }
+
+    /// Every diagnostic as `path:line:column: severity: message`.
+    static func lines(_ report: BuildReport) -> [String] { report.diagnostics.map(\.headline) }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// Front matter and a body, the way editors write them.
+func page(_ title: String, _ body: String = "", extra: String = "") -> String {
+    "---\ntitle: \(title)\n\(extra.isEmpty ? "" : extra + "\n")---\n\(body)"
+}

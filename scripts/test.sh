@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test: the Swift unit and integration tests, then the browser tests in Chromium.
+# Installs what it needs on a fresh machine (libcmark-dev, Chromium, a Python venv).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+
+echo "== swift test"
+swift build --build-tests
+# Swift Testing announces every test before it runs; keep only results.
+swift test 2>&1 | grep -vE 'Test .* started\.$'
+
+echo "== browser tests"
+export SE_OFFLINE=true SE_AVOID_STATS=true
+export MENGVORM_BIN="$PWD/.build/debug/mengvorm"
+.venv-browser/bin/python -m pytest Tests/Browser -q -p no:cacheprovider
