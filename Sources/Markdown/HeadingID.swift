@@ -5,20 +5,23 @@ public enum HeadingID {
     /// Lowercase ASCII letters and digits; every other run of characters becomes one hyphen.
     /// Diacritics are folded (é → e, ĳ → ij) so Dutch headings keep a readable id.
     public static func slug(_ text: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
-        for scalar in fold(text).unicodeScalars {
-            let value = scalar.value
-            let isAlnum = (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39)
+        // Bytes, not characters: this runs for every heading and checklist item of every page.
+        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : fold(text)
+        for var byte in folded.utf8 {
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
+            let isAlnum = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
             if isAlnum {
-                if pendingHyphen && !result.isEmpty { result.append("-") }
+                if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
                 pendingHyphen = false
-                result.unicodeScalars.append(scalar)
+                result.append(byte)
             } else {
                 pendingHyphen = true
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Lowercased, compatibility-decomposed text without combining marks.
@@ -52,7 +55,8 @@ public enum HeadingID {
         }
 
         public mutating func unique(for text: String, fallback: String = "kopje") -> String {
-            let base = HeadingID.slug(text).isEmpty ? fallback : HeadingID.slug(text)
+            let slug = HeadingID.slug(text)
+            let base = slug.isEmpty ? fallback : slug
             guard let count = used[base] else {
                 used[base] = 1
                 return base

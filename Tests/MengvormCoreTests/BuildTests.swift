@@ -193,6 +193,37 @@ import Testing
         #expect(html.contains("<pre><code class=\"language-yaml\">gewoon: code"))
     }
 
+    @Test func cachedPartialsAreSharedAndStillMarkTheCurrentPage() throws {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/layouts/page.mustache"] = "{{{cached.list}}}"
+        theme["Themes/default/partials/list.mustache"] = "{{#siblings}}<a href=\"{{url}}\">{{title}}</a>{{/siblings}}"
+        let site = TestSite([
+            "Content/_index.md": page("Home"),
+            "Content/s/_index.md": page("S"),
+            "Content/s/a.md": page("A", extra: "weight: 1"),
+            "Content/s/b.md": page("B", extra: "weight: 2"),
+        ], theme: theme)
+        defer { site.remove() }
+        #expect(TestSite.lines(site.build()) == [])
+        #expect(site.read("s/a/index.html") == "<a href=\"../../s/a/index.html\" aria-current=\"page\">A</a><a href=\"../../s/b/index.html\">B</a>")
+        #expect(site.read("s/b/index.html") == "<a href=\"../../s/a/index.html\">A</a><a href=\"../../s/b/index.html\" aria-current=\"page\">B</a>")
+    }
+
+    @Test func cachedPartialWithoutAPartialIsAnError() {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/layouts/page.mustache"] = "x\n  {{{cached.menu}}}"
+        let site = TestSite(["Content/_index.md": page("Home")], theme: theme)
+        defer { site.remove() }
+        #expect(TestSite.lines(site.build()) == ["Themes/default/layouts/page.mustache:2:6: error: `cached.menu` names no partial"])
+    }
+
+    @Test func authorTextIsEscapedInTemplates() throws {
+        let site = TestSite(["Content/_index.md": "---\ntitle: \"Tom & Jerry's <script>\\\"x\\\"\"\n---\n"])
+        defer { site.remove() }
+        site.build()
+        #expect(site.read("index.html")?.contains("<title>Tom &amp; Jerry&#39;s &lt;script&gt;&quot;x&quot;</title>") == true)
+    }
+
     @Test func checkWritesNothing() {
         let site = TestSite(["Content/_index.md": page("Home")])
         defer { site.remove() }

@@ -34,19 +34,19 @@ struct LinkResolver: Sendable {
         if hasScheme(destination) || destination.hasPrefix("//") { return (.keep, nil, nil) }
         var rest = Substring(destination)
         var fragment: Substring?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = rest[rest.index(after: hash)...]
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = rest[rest.utf8.index(after: hash)...]
             rest = rest[..<hash]
         }
-        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<question] }
         if rest.isEmpty { return (.keep, page, fragment.map(String.init)) }
-        let decoded = rest.removingPercentEncoding ?? String(rest)
+        let decoded = rest.utf8.contains(UInt8(ascii: "%")) ? (rest.removingPercentEncoding ?? String(rest)) : String(rest)
         let start = decoded.hasPrefix("/") ? "" : base
         guard let contentPath = normalize(start, decoded) else {
             return (.broken("the link `\(destination)` points outside Content/; link to a page or file inside the site"), nil, nil)
         }
         let suffix = fragment.map { "#" + $0 } ?? ""
-        if contentPath.lowercased().hasSuffix(".md") {
+        if contentPath.hasSuffix(".md") || contentPath.lowercased().hasSuffix(".md") {
             if let target = index.byContentPath[contentPath] {
                 return (.rewrite(href(to: target, from: page) + suffix), target, fragment.map(String.init))
             }
@@ -81,19 +81,32 @@ struct LinkResolver: Sendable {
     }
 
     /// Joins `base` and `path` and removes `.` and `..`; nil when the result leaves the root.
+    /// Works on bytes: it runs for every link of every page.
     private func normalize(_ base: String, _ path: String) -> String? {
-        var parts = base.split(separator: "/").map(String.init)
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                if parts.isEmpty { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
+        var segments: [ArraySlice<UInt8>] = []
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        func add(_ bytes: [UInt8]) -> Bool {
+            for segment in bytes.split(separator: slash, omittingEmptySubsequences: true) {
+                if segment.count == 1 && segment.first == dot { continue }
+                if segment.count == 2 && segment.first == dot && segment.last == dot {
+                    if segments.isEmpty { return false }
+                    segments.removeLast()
+                    continue
+                }
+                segments.append(segment)
             }
+            return true
         }
-        let joined = parts.joined(separator: "/")
-        return path.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+        let baseBytes = Array(base.utf8), pathBytes = Array(path.utf8)
+        guard add(baseBytes), add(pathBytes) else { return nil }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(baseBytes.count + pathBytes.count)
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { joined.append(slash) }
+            joined.append(contentsOf: segment)
+        }
+        if pathBytes.last == slash && !joined.isEmpty { joined.append(slash) }
+        return String(decoding: joined, as: UTF8.self)
     }
 
     private func hasScheme(_ text: String) -> Bool {

@@ -26,6 +26,7 @@ struct TemplateSet: Sendable {
     }
 
     static func load(siteRoot: URL, config: SiteConfig, diagnostics: inout Diagnostics) -> TemplateSet {
+        MustacheContentTypes.register(FastHTMLContentType(), named: FastHTMLContentType.name)
         var set = TemplateSet()
         let themeFolder = "Themes/" + config.theme
         guard FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(themeFolder).path) else {
@@ -74,10 +75,12 @@ struct TemplateSet: Sendable {
             case .success(let text):
                 texts[name] = (file.display, text)
                 do {
-                    try set.library.register(text, named: name)
+                    try set.library.register(FastHTMLContentType.pragma + text, named: name)
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.error(message(for: error.error),
-                                      at: SourceLocation(path: file.display, line: error.context.lineNumber, column: max(error.context.columnNumber, 1)))
+                    // The pragma stands before the first line; columns on line 1 shift by its length.
+                    let line = error.context.lineNumber
+                    let column = error.context.columnNumber - (line == 1 ? FastHTMLContentType.pragma.count : 0)
+                    diagnostics.error(message(for: error.error), at: SourceLocation(path: file.display, line: line, column: max(column, 1)))
                 } catch {
                     diagnostics.error("this template cannot be read: \(error)", at: SourceLocation(path: file.display, line: 1, column: 1))
                 }
@@ -101,6 +104,11 @@ struct TemplateSet: Sendable {
     private func checkReferences(_ texts: [String: (display: String, text: String)], diagnostics: inout Diagnostics) {
         var edges: [String: [String]] = [:]
         for (name, file) in texts {
+            for reference in TemplateReferences.scanCached(file.text) where !partials.contains(reference.name) {
+                let hint = Suggest.closest(to: reference.name, in: partials).map { "; did you mean `cached.\($0)`?" } ?? ""
+                diagnostics.error("`cached.\(reference.name)` names no partial\(hint)",
+                                  at: SourceLocation(path: file.display, line: reference.line, column: reference.column))
+            }
             for reference in TemplateReferences.scan(file.text) {
                 if library.getTemplate(named: reference.name) == nil {
                     let known = Array(files.keys)
@@ -189,6 +197,22 @@ enum TemplateReferences {
         var isPartial: Bool
         var line: Int
         var column: Int
+    }
+
+    /// `{{{cached.name}}}` tags, which render the partial `name` through the partial cache.
+    static func scanCached(_ text: String) -> [Reference] {
+        var references: [Reference] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let range = rest.range(of: "cached.") {
+                let nameStart = range.upperBound
+                let name = rest[nameStart...].prefix { $0 != "}" && $0 != " " }
+                let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
+                references.append(Reference(name: String(name), isPartial: true, line: number + 1, column: column))
+                rest = rest[nameStart...]
+            }
+        }
+        return references
     }
 
     static func scan(_ text: String) -> [Reference] {

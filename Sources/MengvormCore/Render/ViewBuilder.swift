@@ -12,8 +12,11 @@ final class ViewBuilder: @unchecked Sendable {
     /// The same strings as JSON, for the theme's scripts (no UI text is hard-coded in them).
     let stringsJSONByLanguage: [String: String]
     private let cache = ViewCache()
+    private let partialCache = PartialCache()
+    private let templates: TemplateSet
 
     init(index: SiteIndex, config: SiteConfig, links: LinkResolver, data: DataFiles, templates: TemplateSet) {
+        self.templates = templates
         self.index = index
         self.config = config
         self.links = links
@@ -90,7 +93,27 @@ final class ViewBuilder: @unchecked Sendable {
             }
             view["section"] = link(to: parent, from: pageIndex)
         }
+        view["cached"] = cachedPartials(for: pageIndex, view: view)
         return view
+    }
+
+    /// Partials rendered once per parent section; see `PartialCache`.
+    private func cachedPartials(for pageIndex: Int, view: [String: Any]) -> CachedPartials {
+        let page = index.pages[pageIndex]
+        let scope = "\(page.parent ?? -1)/\(index.topSection(of: pageIndex) ?? -1)/\(language(of: pageIndex))"
+        let ownHref = links.href(to: pageIndex, from: pageIndex)
+        let sharedView = SendableView(value: view)
+        return CachedPartials(names: templates.partials) { [partialCache, templates] name in
+            let html = partialCache.html(partial: name, scope: scope) {
+                var shared = sharedView.value
+                if var siblings = shared["siblings"] as? [[String: Any]] {
+                    for i in siblings.indices { siblings[i]["current"] = false }
+                    shared["siblings"] = siblings
+                }
+                return templates.render(shared, layout: name)
+            }
+            return PartialCache.markCurrent(html, ownHref: ownHref)
+        }
     }
 
     private func pageSummary(_ pageIndex: Int, document: MarkdownDocument, language: String) -> [String: Any] {
@@ -156,7 +179,8 @@ final class ViewBuilder: @unchecked Sendable {
 
     private func entry(for target: Int, from page: Int, language: String) -> [String: Any] {
         let meta = index.pages[target].meta
-        var entry: [String: Any] = ["title": meta.title, "url": links.href(to: target, from: page)]
+        // `current` is always present so templates find it in the entry, not by climbing the context stack.
+        var entry: [String: Any] = ["title": meta.title, "url": links.href(to: target, from: page), "current": false]
         if let description = meta.description { entry["description"] = description }
         if let date = meta.date {
             entry["date"] = date.description
@@ -173,11 +197,16 @@ final class ViewBuilder: @unchecked Sendable {
         return cache.menu(key) {
             index.menu.map { section in
                 var item = link(to: section, from: pageIndex)
-                if section == current { item["current"] = true }
+                item["current"] = section == current
                 return item
             }
         }
     }
+}
+
+/// A page view handed to a cached partial render; read-only once built.
+private struct SendableView: @unchecked Sendable {
+    let value: [String: Any]
 }
 
 /// Views shared between pages, filled on first use from any render thread.

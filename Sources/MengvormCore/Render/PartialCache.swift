@@ -1,0 +1,53 @@
+import Foundation
+import Mustache
+
+/// `{{{cached.menu}}}` in a template renders the partial `menu` once for every group of pages that
+/// share a parent section (and so a folder depth and a main-menu state), instead of once per page.
+/// This is Hugo's `partialCached` for Mustache: a section of 200 pages renders its page list once,
+/// not 200 times. A cached partial may only use what those pages share (`site`, `t`, `root`,
+/// `menu`, `siblings`, `section`); in the cached `siblings` no entry is `current`, and the link to
+/// the page itself gets `aria-current="page"` afterwards unless it already has an `aria-current`.
+final class PartialCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rendered: [String: String] = [:]
+
+    func html(partial: String, scope: String, render: () -> String) -> String {
+        let key = partial + "@" + scope
+        lock.lock()
+        if let html = rendered[key] {
+            lock.unlock()
+            return html
+        }
+        lock.unlock()
+        let html = render()
+        lock.lock()
+        rendered[key] = html
+        lock.unlock()
+        return html
+    }
+
+    /// Marks the first link to `ownHref` as the current page.
+    static func markCurrent(_ html: String, ownHref: String) -> String {
+        let needle = "href=\"" + HTMLEscaping.escape(ownHref) + "\""
+        guard let range = html.range(of: needle) else { return html }
+        if html[range.upperBound...].hasPrefix(" aria-current") { return html }
+        return html.replacingCharacters(in: range, with: needle + " aria-current=\"page\"")
+    }
+}
+
+/// What `cached` is in a page's view: each name is a lambda that renders that partial through the cache.
+struct CachedPartials: MustacheParent {
+    let names: Set<String>
+    let renderPartial: @Sendable (String) -> String
+
+    func child(named name: String) -> Any? {
+        guard names.contains(name) else { return nil }
+        return MustacheLambda { RenderedHTML(html: renderPartial(name)) }
+    }
+}
+
+/// HTML already rendered; a lambda's non-string result is written as its description, unescaped in `{{{ }}}`.
+struct RenderedHTML: CustomStringConvertible {
+    let html: String
+    var description: String { html }
+}

@@ -1,0 +1,150 @@
+"""Shared helpers for the browser tests: browser start, page loading, checks for errors, requests and axe."""
+
+import json
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
+
+# Selenium Manager must not try to reach the internet.
+os.environ.setdefault("SE_OFFLINE", "true")
+os.environ.setdefault("SE_AVOID_STATS", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")
+WAIT = 10
+AXE_OPTIONS = json.dumps({"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+
+
+def start_browser(javascript=True, width=1280, height=900):
+    options = Options()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}",
+                     "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--disable-default-apps"):
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    browser = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    browser.set_script_timeout(15)
+    browser.set_page_load_timeout(30)
+    return browser
+
+
+class _KeepDates(yaml.SafeLoader):
+    """Reads YAML like the generator does: 2025-03-01 stays text."""
+
+
+_KeepDates.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(path):
+    with open(path, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_KeepDates)
+
+
+def t(strings, key, **values):
+    """A UI string with `{name}` placeholders filled in, as the theme's scripts do."""
+    text = str(strings[key])
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+def money(strings, cents):
+    """€ 1.234,56 from cents, formatted with the theme's separators."""
+    whole, rest = divmod(abs(cents), 100)
+    grouped = f"{whole:,}".replace(",", strings["number_group"])
+    return ("-" if cents < 0 else "") + strings["currency_prefix"] + grouped + strings["number_decimal"] + f"{rest:02d}"
+
+
+def open_page(driver, url):
+    """Loads a page and waits until its scripts have run and every component is set up."""
+    driver.get(url)
+    wait_ready(driver)
+
+
+def wait_ready(driver):
+    WebDriverWait(driver, WAIT).until(lambda d: d.execute_script(
+        "return document.readyState === 'complete' && document.documentElement.classList.contains('js') &&"
+        " Array.from(document.querySelectorAll('[data-component]')).every(e => e.getAttribute('data-ready') === 'true')"))
+
+
+def wait_for(driver, condition, message=""):
+    return WebDriverWait(driver, WAIT).until(condition, message)
+
+
+def console_errors(driver):
+    """SEVERE console entries since the last call (uncaught errors, CSP violations, failed loads)."""
+    return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def foreign_requests(driver, allowed_origin):
+    """URLs of every request the page made that did not go to `allowed_origin` ('file://' for local files)."""
+    urls = driver.execute_script(
+        "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+        ".map(e => e.name)")
+    foreign = []
+    for url in urls:
+        parts = urlsplit(url)
+        origin = "file://" if parts.scheme == "file" else f"{parts.scheme}://{parts.netloc}"
+        if origin.rstrip("/") != allowed_origin.rstrip("/"):
+            foreign.append(url)
+    return foreign
+
+
+def origin_of(url):
+    parts = urlsplit(url)
+    return "file://" if parts.scheme == "file" else f"{parts.scheme}://{parts.netloc}"
+
+
+def assert_clean(driver):
+    """No console errors and no request to anything but the page's own origin."""
+    errors = console_errors(driver)
+    assert errors == [], "console errors:\n" + "\n".join(entry["message"] for entry in errors)
+    foreign = foreign_requests(driver, origin_of(driver.current_url))
+    assert foreign == [], f"requests to other origins: {foreign}"
+
+
+def assert_accessible(driver, label=""):
+    """axe-core (WCAG 2.0/2.1 A and AA rules) finds no violations on the current page state."""
+    axe = Axe(driver)
+    axe.inject()
+    result = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, " + AXE_OPTIONS + ")"
+        ".then(r => done({violations: r.violations}), e => done({error: String(e)}));")
+    assert "error" not in result, f"axe failed: {result.get('error')}"
+    violations = result["violations"]
+    assert violations == [], f"{label} {driver.current_url}\n" + axe.report(violations)
+
+
+def page_weight(driver):
+    """Bytes of the page and everything it loaded (HTML, CSS, JS), uncompressed."""
+    return driver.execute_script(
+        "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+        ".reduce((sum, e) => sum + (e.decodedBodySize || 0), 0)")
+
+
+def print_media(driver, on=True):
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print" if on else ""})
+
+
+def visible_buttons(driver):
+    return [b.text or b.get_attribute("outerHTML")[:80]
+            for b in driver.find_elements("css selector", "button, .mv-actions, .checklist__bar progress")
+            if b.is_displayed()]
+
+
+def file_url(path):
+    return Path(path).resolve().as_uri()

@@ -1,0 +1,163 @@
+"""The arbo self-check as an employee uses it: answer, read the results and advice, reload, erase."""
+
+from pathlib import PurePosixPath
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from helpers import assert_accessible, assert_clean, open_page, print_media, t, visible_buttons, wait_for
+
+PAGE = "thuiswerkplek/zelfcheck/index.html"
+ORDER = {"good": 0, "attention": 1, "risk": 2}
+
+
+@pytest.fixture(scope="module")
+def selfcheck(data):
+    return data["selfcheck"]
+
+
+def _pick(question, rating):
+    return next((option for option in question["options"] if option["rating"] == rating), None)
+
+
+def _plan(selfcheck):
+    """Answers for the first two groups: in group 1 one risk, one attention, the rest good; group 2 all good."""
+    first, second = selfcheck["groups"][0], selfcheck["groups"][1]
+    answers = {}
+    risk_question = next(q for q in first["questions"] if _pick(q, "risk"))
+    attention_question = next(q for q in first["questions"] if q is not risk_question and _pick(q, "attention"))
+    for question in first["questions"]:
+        rating = "risk" if question is risk_question else "attention" if question is attention_question else "good"
+        answers[question["id"]] = _pick(question, rating) or _pick(question, "good")
+    for question in second["questions"]:
+        answers[question["id"]] = _pick(question, "good")
+    return answers, risk_question, attention_question
+
+
+def _answer(driver, question_id, option):
+    radio = next(r for r in driver.find_elements(By.CSS_SELECTOR, f"input[name='sc-{question_id}']")
+                 if r.get_attribute("value") == option["label"])
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", radio)
+    radio.find_element(By.XPATH, "./ancestor::label").click()
+
+
+def _group_rating(driver, group_id):
+    item = driver.find_element(By.CSS_SELECTOR, f".sc-groups__item[data-group='sc-{group_id}']")
+    return item.get_attribute("data-rating"), item.text
+
+
+def test_questions_are_fieldsets_with_labelled_radios(driver, server, selfcheck):
+    open_page(driver, server + PAGE)
+    groups = driver.find_elements(By.CSS_SELECTOR, ".sc-group")
+    assert [g.find_element(By.TAG_NAME, "legend").text for g in groups] == [g["title"] for g in selfcheck["groups"]]
+    total_questions = sum(len(g["questions"]) for g in selfcheck["groups"])
+    assert len(driver.find_elements(By.CSS_SELECTOR, "fieldset.sc-question > legend")) == total_questions
+    for radio in driver.find_elements(By.CSS_SELECTOR, ".sc-form input[type=radio]"):
+        assert radio.find_element(By.XPATH, "./ancestor::label").text.strip() == radio.get_attribute("value")
+    assert_accessible(driver, "self-check before answering")
+    assert_clean(driver)
+
+
+def test_results_advice_reload_and_erase(driver, server, selfcheck, strings):
+    open_page(driver, server + PAGE)
+    answers, risk_question, attention_question = _plan(selfcheck)
+    for question_id, option in answers.items():
+        _answer(driver, question_id, option)
+
+    total = sum(len(g["questions"]) for g in selfcheck["groups"])
+    first, second, third = (g["id"] for g in selfcheck["groups"][:3])
+    status = driver.find_element(By.CSS_SELECTOR, ".sc-status")
+    assert status.get_attribute("role") == "status"
+    wait_for(driver, lambda d: status.text == t(strings, "sc_status", answered=len(answers), total=total,
+                                                 result=strings["sc_overall_risk"]))
+
+    # Per group and overall, in colour and in words.
+    rating, text = _group_rating(driver, first)
+    assert rating == "risk" and strings["rating_risk"] in text
+    assert t(strings, "sc_count_risk", count=1) in text and t(strings, "sc_count_attention", count=1) in text
+    rating, text = _group_rating(driver, second)
+    assert rating == "good" and strings["rating_good"] in text
+    rating, text = _group_rating(driver, third)
+    assert rating == "open" and strings["rating_open"] in text
+    overall = driver.find_element(By.CSS_SELECTOR, ".sc-overall")
+    assert "sc-overall--risk" in overall.get_attribute("class")
+    assert strings["sc_overall_risk"] in overall.text
+    assert t(strings, "sc_answered", answered=len(answers), total=total) in overall.text
+
+    # The advice for each answer that needs action, with its link from the data.
+    items = driver.find_elements(By.CSS_SELECTOR, ".sc-advice__item")
+    assert len(items) == 2
+    assert items[0].get_attribute("data-rating") == "risk"
+    for item, question in zip(items, (risk_question, attention_question)):
+        option = answers[question["id"]]
+        assert option["advice"] in item.text
+        assert question["text"] in item.text
+        if option.get("link"):
+            href = item.find_element(By.CSS_SELECTOR, "a").get_attribute("href")
+            target, _, fragment = option["link"].partition("#")
+            expected = PurePosixPath(target).with_suffix("").as_posix()
+            expected = expected[: -len("/_index")] if expected.endswith("/_index") else expected
+            assert urlsplit(href).path.endswith("/" + expected + "/index.html"), href
+            assert urlsplit(href).fragment == fragment
+
+    # Feedback under the question itself.
+    feedback = driver.find_element(By.CSS_SELECTOR, f".sc-question[data-question='{risk_question['id']}'] .sc-feedback")
+    assert feedback.is_displayed() and strings["rating_risk"] in feedback.text
+    assert answers[risk_question["id"]]["advice"] in feedback.text
+    assert_accessible(driver, "self-check after answering")
+
+    # Answers stay in this browser only, and survive a reload.
+    driver.refresh()
+    open_page(driver, server + PAGE)
+    for question_id, option in answers.items():
+        radio = next(r for r in driver.find_elements(By.CSS_SELECTOR, f"input[name='sc-{question_id}']")
+                     if r.get_attribute("value") == option["label"])
+        assert radio.is_selected(), question_id
+    assert _group_rating(driver, first)[0] == "risk"
+    assert len(driver.find_elements(By.CSS_SELECTOR, ".sc-advice__item")) == 2
+
+    # Print (and save as PDF): the result and advice, no buttons.
+    print_media(driver, True)
+    try:
+        assert visible_buttons(driver) == []
+        assert driver.find_element(By.CSS_SELECTOR, ".sc-overall").is_displayed()
+        assert driver.find_elements(By.CSS_SELECTOR, ".sc-advice__item")[0].is_displayed()
+        chosen = driver.find_element(By.CSS_SELECTOR, f".sc-question[data-question='{risk_question['id']}'] .sc-option.is-chosen")
+        assert chosen.is_displayed()
+    finally:
+        print_media(driver, False)
+
+    # Erase: everything gone, here and in storage.
+    driver.find_element(By.CSS_SELECTOR, ".sc-clear").click()
+    wait_for(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".sc-form input[type=radio]:checked"))
+    assert driver.find_elements(By.CSS_SELECTOR, ".sc-advice__item") == []
+    assert "sc-overall--open" in driver.find_element(By.CSS_SELECTOR, ".sc-overall").get_attribute("class")
+    keys = driver.execute_script("return Object.keys(localStorage).filter(k => k.indexOf('selfcheck') >= 0)")
+    assert keys == []
+    driver.refresh()
+    open_page(driver, server + PAGE)
+    assert not driver.find_elements(By.CSS_SELECTOR, ".sc-form input[type=radio]:checked")
+    assert_clean(driver)
+
+
+def test_all_good_gives_good_and_no_advice(driver, server, selfcheck, strings):
+    open_page(driver, server + PAGE)
+    for group in selfcheck["groups"]:
+        for question in group["questions"]:
+            _answer(driver, question["id"], _pick(question, "good") or min(question["options"], key=lambda o: ORDER[o["rating"]]))
+    expected = "good" if all(_pick(q, "good") for g in selfcheck["groups"] for q in g["questions"]) else None
+    overall = driver.find_element(By.CSS_SELECTOR, ".sc-overall")
+    if expected:
+        wait_for(driver, lambda d: "sc-overall--good" in overall.get_attribute("class"))
+        assert strings["sc_no_advice"] in driver.find_element(By.CSS_SELECTOR, ".sc-advice").text
+    driver.find_element(By.CSS_SELECTOR, ".sc-clear").click()
+    assert_clean(driver)
+
+
+def test_advice_links_point_to_pages_of_the_site(driver, server, site):
+    open_page(driver, server + PAGE)
+    for link in {r.get_attribute("data-link") for r in driver.find_elements(By.CSS_SELECTOR, "input[data-link]")}:
+        absolute = urljoin(server + PAGE, link)
+        path = urlsplit(absolute).path.lstrip("/")
+        assert (site / path).is_file(), link
