@@ -43,7 +43,7 @@ struct Build: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the site as a build would, without writing anything.",
-        discussion: "Reports malformed front matter and data, unknown layouts, broken links and missing anchors."
+        discussion: "Reports malformed front matter and data, unknown layouts, broken links and missing anchors, and warns about pages without an `owner` or `review_by` and pages whose review date has passed or falls within `review_warning_days` (30 by default)."
     )
 
     @OptionGroup var site: SiteOptions
@@ -57,6 +57,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var options = BuildOptions(siteRoot: site.siteRoot)
         options.writesOutput = false
+        options.checksGovernance = true
         options.includeDrafts = drafts
         options.strict = strict
         let report = Builder.build(options)

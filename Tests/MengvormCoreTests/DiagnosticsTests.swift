@@ -148,4 +148,22 @@ import Testing
         #expect(lines.filter { $0.contains("invalid YAML") }.count == 12)
         #expect(lines.contains("Content/goed.md:4:1: error: no page Content/weg.md for the link `weg.md`"))
     }
+
+    @Test func governanceWarnsAboutOwnersAndReviewDates() {
+        let site = TestSite([
+            "site.yml": "review_warning_days: 30\n",
+            "Content/_index.md": page("Home", extra: "owner: HR\nreview_by: 2027-06-01"),
+            "Content/geen-eigenaar.md": page("A", extra: "review_by: 2027-06-01"),
+            "Content/verlopen.md": page("B", extra: "owner: HR\nreview_by: 2026-11-01"),
+            "Content/bijna.md": page("C", extra: "owner: HR\nreview_by: 2026-12-10"),
+            "Content/geen-datum.md": page("D", extra: "owner: HR"),
+        ])
+        defer { site.remove() }
+        #expect(TestSite.lines(site.build(write: false, governance: true)) == [
+            "Content/bijna.md:2:1: warning: the review date 2026-12-10 is in 17 days: plan the check of this page",
+            "Content/geen-datum.md:2:1: warning: no `review_by`: add the date by which this page must be checked, such as `review_by: 2027-05-22`",
+            "Content/geen-eigenaar.md:2:1: warning: no `owner`: add who keeps this page current, such as `owner: Team HR Beleid`",
+            "Content/verlopen.md:2:1: warning: the review date 2026-11-01 passed 22 days ago: check the page and set a new `review_by`",
+        ])
+    }
 }

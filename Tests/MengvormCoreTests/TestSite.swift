@@ -46,13 +46,14 @@ struct TestSite {
 
     @discardableResult
     func build(strict: Bool = false, drafts: Bool = false, today: Day = Day(year: 2026, month: 11, day: 23)!,
-               output: URL? = nil, write: Bool = true) -> BuildReport {
+               output: URL? = nil, write: Bool = true, governance: Bool = false) -> BuildReport {
         var options = BuildOptions(siteRoot: root)
         options.strict = strict
         options.includeDrafts = drafts
         options.today = today
         options.output = output
         options.writesOutput = write
+        options.checksGovernance = governance
         return Builder.build(options)
     }
 

@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var writesOutput = true
     /// The date scheduled pages and review dates are compared with.
     public var today = Day.today
+    /// Warn about pages without owner and about reviews that are due (`mengvorm check`).
+    public var checksGovernance = false
 
     public init(siteRoot: URL) { self.siteRoot = siteRoot }
 
@@ -71,6 +73,10 @@ public enum Builder {
         for folder in ["assets"] where index.sectionByFolder[folder] != nil || index.assets.keys.contains(where: { $0.hasPrefix(folder + "/") }) {
             diagnostics.error("Content/\(folder)/ would collide with the theme's \(folder)/ in the output; rename the folder",
                               at: SourceLocation(path: "Content/" + folder))
+        }
+
+        if options.checksGovernance {
+            diagnostics.add(contentsOf: Governance.check(index, today: options.today, warningDays: config.reviewWarningDays))
         }
 
         // Prepare the output before rendering, so a refused folder costs nothing.
