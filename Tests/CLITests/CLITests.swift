@@ -57,7 +57,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: site) }
         let result = try run(["build"], in: site)
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Built 1 page and 1 other file into Output/ in "))
+        #expect(result.stdout.hasPrefix("Built 1 page and 2 other files into Output/ in "))
         #expect(result.stderr == "")
         #expect(FileManager.default.fileExists(atPath: site.path + "/Output/index.html"))
     }

@@ -224,6 +224,39 @@ import Testing
         #expect(site.read("index.html")?.contains("<title>Tom &amp; Jerry&#39;s &lt;script&gt;&quot;x&quot;</title>") == true)
     }
 
+    @Test func sitemapFeedTagsAndSearchIndex() throws {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/layouts/overview.mustache"] = "{{count_overdue}}/{{count_current}}{{#rows}}[{{title}}:{{status}}:{{owner}}]{{/rows}}"
+        let site = TestSite([
+            "site.yml": "base_url: https://intranet.example/hybride\nreview_overview: true\n",
+            "Content/_index.md": page("Home", "Welkom", extra: "owner: HR\nreview_by: 2027-06-01"),
+            "Content/nieuws/_index.md": page("Nieuws", extra: "sort_by: date\nfeed: true"),
+            "Content/nieuws/oud.md": page("Oud & goed", "## Kop een\n\nTekst over thuiswerken.", extra: "date: 2026-01-01\ntags: [Vergoeding, thuis]\nreview_by: 2026-01-01"),
+            "Content/nieuws/nieuw.md": page("Nieuw", extra: "date: 2026-11-01\nupdated: 2026-11-20\ntags: [vergoeding]\ndescription: Bedragen 2027"),
+            "Content/geheim.md": page("Geheim", extra: "hidden: true\ntags: [vergoeding]"),
+        ], theme: theme)
+        defer { site.remove() }
+        #expect(TestSite.lines(site.build()) == [])
+        let sitemap = try #require(site.read("sitemap.xml"))
+        #expect(sitemap.contains("<url><loc>https://intranet.example/hybride/nieuws/nieuw/</loc><lastmod>2026-11-20</lastmod></url>"))
+        #expect(!sitemap.contains("geheim"))
+        let feed = try #require(site.read("nieuws/feed.xml"))
+        #expect(feed.contains("<updated>2026-11-20T00:00:00Z</updated>"))
+        #expect(feed.range(of: "<title>Nieuw</title>")!.lowerBound < feed.range(of: "<title>Oud &amp; goed</title>")!.lowerBound)
+        #expect(feed.contains("<summary>Bedragen 2027</summary>"))
+        let tag = try #require(site.read("tags/vergoeding/index.html"))
+        #expect(tag.contains("[Nieuw|../../nieuws/nieuw/index.html][Oud &amp; goed|../../nieuws/oud/index.html]"))
+        #expect(site.exists("tags/thuis/index.html"))
+        #expect(site.read("tags/index.html")?.contains("[thuis|thuis/index.html][vergoeding|vergoeding/index.html]") == true)
+        let search = try #require(site.read(GeneratedPages.searchIndexFile))
+        #expect(search.hasPrefix("window.MENGVORM_SEARCH_INDEX = [{\"t\":\"Home\",\"u\":\"index.html\",\"h\":\"\",\"x\":\"Welkom\"}"))
+        #expect(search.contains("{\"t\":\"Oud \\u0026 goed\",\"u\":\"nieuws/oud/index.html\",\"h\":\"Kop een\",\"x\":\"Kop een Tekst over thuiswerken.\",\"s\":\"Nieuws\"}"))
+        #expect(!search.contains("Geheim"))
+        let overview = try #require(site.read("beheer/index.html"))
+        #expect(overview.hasPrefix("1/1[Oud &amp; goed:overdue:]"))
+        #expect(overview.contains("[Home:current:HR]"))
+    }
+
     @Test func checkWritesNothing() {
         let site = TestSite(["Content/_index.md": page("Home")])
         defer { site.remove() }

@@ -70,7 +70,7 @@ public enum Builder {
         indexOptions.includeDrafts = options.includeDrafts
         indexOptions.today = options.today
         let index = SiteIndex.assemble(loaded: loaded, assetFiles: files, options: indexOptions, diagnostics: &diagnostics)
-        for folder in ["assets"] where index.sectionByFolder[folder] != nil || index.assets.keys.contains(where: { $0.hasPrefix(folder + "/") }) {
+        for folder in ["assets", GeneratedPages.tagsFolder, GeneratedPages.overviewFolder] where index.sectionByFolder[folder] != nil || index.assets.keys.contains(where: { $0.hasPrefix(folder + "/") }) {
             diagnostics.error("Content/\(folder)/ would collide with the theme's \(folder)/ in the output; rename the folder",
                               at: SourceLocation(path: "Content/" + folder))
         }
@@ -121,8 +121,10 @@ public enum Builder {
 
         var fileCount = index.pages.count
         if let output {
+            fileCount += GeneratedPages.write(index: index, rendered: rendered, views: views, templates: templates,
+                                              config: config, today: options.today, to: output.staging.path)
             fileCount += writeSiteFiles(index: index, templates: templates, renderer: renderer, views: views,
-                                        contentRoot: contentRoot, to: output.staging.path, diagnostics: &diagnostics)
+                                        contentRoot: contentRoot, to: output.staging.path, today: options.today, diagnostics: &diagnostics)
         }
 
         // Swap in, or leave the previous output untouched.
@@ -166,7 +168,7 @@ public enum Builder {
     /// The 404 page, theme assets and the files copied from Content/.
     private static func writeSiteFiles(
         index: SiteIndex, templates: TemplateSet, renderer: PageRenderer, views: ViewBuilder,
-        contentRoot: URL, to staging: String, diagnostics: inout Diagnostics
+        contentRoot: URL, to staging: String, today: Day, diagnostics: inout Diagnostics
     ) -> Int {
         var count = 0
         var copies: [(source: String, destination: String)] = []
@@ -179,6 +181,18 @@ public enum Builder {
             diagnostics.error("cannot copy \(failure) into the output", at: nil)
         }
         count += copies.count
+        if let baseURL = renderer.config.baseURL {
+            if FileWriter.write(SiteFeeds.sitemap(index, baseURL: baseURL), to: staging + "/sitemap.xml") { count += 1 }
+        }
+        for page in index.pages where page.meta.feed {
+            guard let baseURL = renderer.config.baseURL else {
+                diagnostics.warning("a feed needs absolute links: set `base_url` in site.yml, such as `base_url: https://intranet.example/hybride/`",
+                                    at: SourceLocation(path: page.displayPath, line: 2, column: 1))
+                continue
+            }
+            let xml = SiteFeeds.atom(section: page.index, index, baseURL: baseURL, siteTitle: renderer.config.title, today: today)
+            if FileWriter.write(xml, to: staging + "/" + page.url + "feed.xml") { count += 1 }
+        }
         if templates.layouts.contains("404"), let home = index.home {
             var view = views.view(for: home, document: MarkdownDocument())
             // The 404 page is served at any depth, so its links start from the site root.

@@ -26,13 +26,15 @@ public struct SiteConfig: Sendable {
     public var reviewMonths = 6
     /// Warn this many days before a page's `review_by` date.
     public var reviewWarningDays = 30
+    /// Write `beheer/index.html`, an overview of every page's owner and review status for HR.
+    public var reviewOverview = false
     /// Anything else under `params:`, handed to templates as `site.params`.
     public var params: DataNode?
 
     public init() {}
 
     static let knownKeys = ["title", "organisation", "language", "theme", "unsafe_html", "links", "base_url",
-                            "owner", "review_months", "review_warning_days", "params"]
+                            "owner", "review_months", "review_warning_days", "review_overview", "params"]
 
     /// Loads `site.yml` from `root`; a missing file gives the defaults.
     public static func load(siteRoot root: URL, diagnostics: inout Diagnostics) -> SiteConfig {
@@ -81,6 +83,7 @@ public struct SiteConfig: Sendable {
         config.defaultOwner = fields.string("owner")
         if let months = fields.int("review_months") { config.reviewMonths = months }
         if let days = fields.int("review_warning_days") { config.reviewWarningDays = days }
+        config.reviewOverview = fields.bool("review_overview") ?? false
         config.params = fields.node("params")
         diagnostics.add(contentsOf: fields.diagnostics)
         for (key, value) in fields.unusedEntries {

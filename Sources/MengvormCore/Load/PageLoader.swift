@@ -71,6 +71,8 @@ enum PageLoader {
                 fields.fail("`sort_by` must be `date`, `weight` or `title`", sortNode)
             }
         }
+        meta.feed = fields.bool("feed") ?? false
+        meta.hidden = fields.bool("hidden") ?? false
         meta.params = fields.unusedEntries
         return title == nil ? nil : meta
     }

@@ -18,6 +18,10 @@ public struct PageMeta: Sendable {
     public var publishUntil: Day?
     /// On a section: `date` lists newest first, anything else orders by weight then title.
     public var sortBy: String?
+    /// On a section: write an Atom feed of its pages (`feed.xml`).
+    public var feed = false
+    /// Leave the page out of search and listings such as tags (it is still built).
+    public var hidden = false
     /// Every other key, handed to templates as `page.params`.
     public var params: [(key: String, node: DataNode)] = []
     /// Where `slug` and `layout` were written, for later messages.
@@ -27,5 +31,5 @@ public struct PageMeta: Sendable {
     public init(title: String) { self.title = title }
 
     static let knownKeys = ["title", "description", "date", "updated", "draft", "weight", "layout", "page_layout",
-                            "slug", "tags", "owner", "review_by", "lang", "publish_from", "publish_until", "sort_by"]
+                            "slug", "tags", "owner", "review_by", "lang", "publish_from", "publish_until", "sort_by", "feed", "hidden"]
 }

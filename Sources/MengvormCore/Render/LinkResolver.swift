@@ -19,7 +19,12 @@ struct LinkResolver: Sendable {
 
     /// A relative link from `page` to a URL path of the site.
     func href(toURL url: String, from page: Int) -> String {
-        var href = rootPrefix(from: page) + url
+        href(toURL: url, depth: index.pages[page].depth)
+    }
+
+    /// A relative link from a file `depth` folders below the site root.
+    func href(toURL url: String, depth: Int) -> String {
+        var href = String(repeating: "../", count: depth) + url
         if linkStyle == .files, url.isEmpty || url.hasSuffix("/") { href += "index.html" }
         return href.isEmpty ? "./" : href
     }

@@ -5,6 +5,7 @@ struct RenderedPage: Sendable {
     var diagnostics: [Diagnostic] = []
     var anchors: [LinkResolver.AnchorReference] = []
     var headingIDs: Set<String> = []
+    var headingTexts: [String] = []
     var plainText = ""
 }
 
@@ -51,6 +52,7 @@ struct PageRenderer: @unchecked Sendable {
         result.anchors = collector.anchors
         result.diagnostics.append(contentsOf: collector.diagnostics)
         result.headingIDs = Set(document.headings.map(\.id))
+        result.headingTexts = document.headings.map(\.text)
         result.plainText = document.plainText
 
         guard templates.layouts.contains(page.layout) else {

@@ -97,6 +97,36 @@ final class ViewBuilder: @unchecked Sendable {
         return view
     }
 
+    /// The view of a page the build makes itself (tag lists, the review overview) at `url`.
+    func generatedView(url: String, title: String, kind: String) -> [String: Any] {
+        let depth = url.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        let language = config.language
+        let page: [String: Any] = ["title": title, "kind": kind, "is_\(kind)": true, "is_generated": true,
+                                   "url": links.href(toURL: url, depth: depth), "path": url]
+        return [
+            "site": siteView,
+            "lang": language,
+            "root": String(repeating: "../", count: depth),
+            "home_url": links.href(toURL: "", depth: depth),
+            "t": stringsByLanguage[language] ?? [:],
+            "t_json": stringsJSONByLanguage[language] ?? "{}",
+            "page": page,
+            "menu": index.menu.map { ["title": index.pages[$0].meta.title, "url": links.href(toURL: index.pages[$0].url, depth: depth), "current": false] },
+        ]
+    }
+
+    /// A list entry for `target` as seen from a generated page `depth` folders deep.
+    func entry(for target: Int, depth: Int) -> [String: Any] {
+        let meta = index.pages[target].meta
+        var entry: [String: Any] = ["title": meta.title, "url": links.href(toURL: index.pages[target].url, depth: depth), "current": false]
+        if let description = meta.description { entry["description"] = description }
+        if let date = meta.date {
+            entry["date"] = date.description
+            entry["date_long"] = date.long(language: config.language)
+        }
+        return entry
+    }
+
     /// Partials rendered once per parent section; see `PartialCache`.
     private func cachedPartials(for pageIndex: Int, view: [String: Any]) -> CachedPartials {
         let page = index.pages[pageIndex]
@@ -139,7 +169,12 @@ final class ViewBuilder: @unchecked Sendable {
         if !meta.tags.isEmpty {
             summary["tags"] = meta.tags
             summary["has_tags"] = true
+            let depth = page.depth
+            summary["tag_links"] = meta.tags.map { tag in
+                ["name": tag, "url": links.href(toURL: GeneratedPages.tagURL(tag), depth: depth)]
+            }
         }
+        if meta.feed, config.baseURL != nil { summary["feed_url"] = links.rootPrefix(from: pageIndex) + page.url + "feed.xml" }
         if !meta.params.isEmpty {
             var params: [String: Any] = [:]
             for (key, node) in meta.params { params[key] = node.templateValue }

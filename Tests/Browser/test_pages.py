@@ -1,0 +1,89 @@
+"""Every page type: accessible (axe-core), no errors, no outside requests, light, and usable on a phone."""
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from helpers import assert_accessible, assert_clean, open_page, page_weight, start_browser, wait_for
+
+COMPONENT_PAGES = {
+    "selfcheck": "thuiswerkplek/zelfcheck/index.html",
+    "allowance-calculator": "vergoedingen/rekenhulp/index.html",
+    "team-agreement": "teamafspraken/afsprakenmaker/index.html",
+    "mail-signature": "grenzen/mailhandtekening/index.html",
+}
+# A typical page, with its HTML, CSS and JS, stays under this many bytes (uncompressed).
+WEIGHT_LIMIT = 100_000
+
+
+def _page_of_kind(site, kind):
+    """The first page (by path) whose body says it is of this kind, e.g. a section page."""
+    for path in sorted(site.rglob("index.html")):
+        relative = path.relative_to(site).as_posix()
+        if relative == "index.html" or relative in COMPONENT_PAGES.values():
+            continue
+        html = path.read_text(encoding="utf-8")
+        has_children = 'class="card-list"' in html
+        if (kind == "section") == has_children:
+            return relative
+    raise AssertionError(f"no {kind} page in the built site")
+
+
+@pytest.fixture(scope="module")
+def page_types(site):
+    return {
+        "home": "index.html",
+        "section": _page_of_kind(site, "section"),
+        "page": _page_of_kind(site, "page"),
+        "404": "404.html",
+        **COMPONENT_PAGES,
+    }
+
+
+@pytest.mark.parametrize("kind", ["home", "section", "page", "404", *COMPONENT_PAGES])
+def test_page_is_accessible_light_and_self_contained(driver, server, page_types, kind):
+    open_page(driver, server + page_types[kind])
+    assert driver.find_element(By.TAG_NAME, "h1").text
+    assert_accessible(driver, kind)
+    weight = page_weight(driver)
+    assert 0 < weight < WEIGHT_LIMIT, f"{kind} page weighs {weight} bytes"
+    if kind in COMPONENT_PAGES:
+        # Only the script of the component on the page is loaded.
+        scripts = driver.execute_script("return Array.from(document.scripts).map(s => s.src).filter(Boolean)")
+        assert [s.rsplit("/", 1)[-1] for s in scripts] == ["site.js", kind + ".js"]
+    assert_clean(driver)
+
+
+def test_skip_link_and_focus_are_visible(driver, server, page_types):
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(driver, server + page_types["page"])
+    body = driver.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    active = driver.switch_to.active_element
+    assert "skip-link" in active.get_attribute("class")
+    assert active.is_displayed()
+    outline = driver.execute_script("return getComputedStyle(arguments[0]).outlineStyle", active)
+    assert outline != "none"
+    active.send_keys(Keys.ENTER)
+    wait_for(driver, lambda d: d.switch_to.active_element.get_attribute("id") == "inhoud")
+    assert_clean(driver)
+
+
+def test_menu_folds_away_on_a_phone(server, page_types):
+    phone = start_browser(width=390, height=844)
+    try:
+        open_page(phone, server + page_types["page"])
+        toggle = phone.find_element(By.CSS_SELECTOR, ".menu-toggle")
+        menu = phone.find_element(By.CSS_SELECTOR, ".main-menu")
+        assert toggle.is_displayed() and not menu.is_displayed()
+        assert toggle.get_attribute("aria-expanded") == "false"
+        toggle.click()
+        wait_for(phone, lambda d: menu.is_displayed())
+        assert toggle.get_attribute("aria-expanded") == "true"
+        assert phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+        assert_accessible(phone, "phone with open menu")
+        open_page(phone, server + COMPONENT_PAGES["allowance-calculator"])
+        assert phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+        assert_clean(phone)
+    finally:
+        phone.quit()
