@@ -11,6 +11,7 @@ import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -47,6 +48,14 @@ def site(tmp_path_factory):
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def translate_path(self, path):
+        # The site is served under the path of its base_url, as on the intranet (the 404 page links from there).
+        if not path.startswith(self.prefix):
+            return os.path.join(self.directory, "\0not-here")
+        return super().translate_path("/" + path[len(self.prefix):])
+
     def end_headers(self):
         self.send_header("Content-Security-Policy", CSP)
         self.send_header("Cache-Control", "no-store")
@@ -56,13 +65,22 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+def _base_path():
+    """The path part of `base_url` in site.yml ('/mengvorm/'), or '/' when there is none."""
+    config = helpers.load_yaml(REPO / "site.yml") or {}
+    path = urlsplit(str(config.get("base_url") or "/")).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
 @pytest.fixture(scope="session")
 def server(site):
-    """Serves the built site on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(site)))
+    """Serves the built site on 127.0.0.1 (a free port) under the base path; yields the site's URL ending in '/'."""
+    prefix = _base_path()
+    handler = type("Handler", (_Handler,), {"prefix": prefix})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
     httpd.shutdown()
     httpd.server_close()
 

@@ -257,6 +257,34 @@ import Testing
         #expect(overview.contains("[Home:current:HR]"))
     }
 
+    @Test func translationsLiveUnderTheirLanguageAndLinkToEachOther() throws {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/layouts/base.mustache"] = "<html lang=\"{{lang}}\">{{#menu}}<m {{url}}>{{/menu}}{{#translations}}<s {{lang}} {{url}} {{current}}>{{/translations}}{{$main}}{{/main}}</html>"
+        theme["Themes/default/i18n/nl.yml"] = "language_name: Nederlands\n"
+        theme["Themes/default/i18n/en.yml"] = "language_name: English\n"
+        let site = TestSite([
+            "site.yml": "languages: [nl, en]\n",
+            "Content/_index.md": page("Home", "[stappen](start/stappen.md)"),
+            "Content/_index.en.md": page("Home EN"),
+            "Content/start/_index.md": page("Start"),
+            "Content/start/_index.en.md": page("Start here"),
+            "Content/start/stappen.md": page("Stappen", "## Stap een\n"),
+            "Content/start/stappen.en.md": page("Steps", "[home](../_index.md) [alleen nl](alleen.md) [step](stappen.md#step-one)\n\n## Step one\n"),
+            "Content/start/alleen.md": page("Alleen Nederlands"),
+        ], theme: theme)
+        defer { site.remove() }
+        #expect(TestSite.lines(site.build()) == [])
+        let steps = try #require(site.read("en/start/stappen/index.html"))
+        #expect(steps.hasPrefix("<html lang=\"en\"><m ../../../en/start/index.html>"))
+        #expect(steps.contains("<s nl ../../../start/stappen/index.html false><s en ../../../en/start/stappen/index.html true>"))
+        #expect(steps.contains("<a href=\"../../../en/index.html\">home</a>"))
+        #expect(steps.contains("<a href=\"../../../start/alleen/index.html\">alleen nl</a>"))
+        #expect(steps.contains("<a href=\"../../../en/start/stappen/index.html#step-one\">step</a>"))
+        let dutchOnly = try #require(site.read("start/alleen/index.html"))
+        #expect(dutchOnly.contains("<s en ../../en/index.html false>"))
+        #expect(site.read("index.html")?.contains("<a href=\"start/stappen/index.html\">stappen</a>") == true)
+    }
+
     @Test func checkWritesNothing() {
         let site = TestSite(["Content/_index.md": page("Home")])
         defer { site.remove() }

@@ -11,11 +11,20 @@ public struct SiteIndex: Sendable {
     public private(set) var assets: [String: String] = [:]
     /// Content paths of pages left out of this build (drafts, scheduled), so links to them get a clear message.
     public private(set) var unpublished: [String: String] = [:]
+    /// The home page of each language.
+    public private(set) var homes: [String: Int] = [:]
+    /// For translations: language → content folder → that language's section page.
+    public private(set) var translatedSections: [String: [String: Int]] = [:]
+    /// Original content path (`start-hier/_index.md`) → language → page, for the language switcher.
+    public private(set) var translations: [String: [String: Int]] = [:]
+    public private(set) var defaultLanguage = "nl"
     public var home: Int? { sectionByFolder[""] }
 
     public struct Options: Sendable {
         public var includeDrafts = false
         public var today = Day.today
+        /// The default language first.
+        public var languages = ["nl"]
         public init() {}
     }
 
@@ -37,8 +46,18 @@ public struct SiteIndex: Sendable {
                 published.append(page)
             }
         }
-        index.placeSections(published, diagnostics: &diagnostics)
-        index.placePages(published, diagnostics: &diagnostics)
+        index.defaultLanguage = options.languages.first ?? "nl"
+        let originals = published.filter { $0.source.language == nil }
+        index.placeSections(originals, diagnostics: &diagnostics)
+        index.placePages(originals, diagnostics: &diagnostics)
+        index.homes[index.defaultLanguage] = index.home
+        for language in options.languages.dropFirst() {
+            let translated = published.filter { $0.source.language == language }
+            if !translated.isEmpty { index.placeTranslations(translated, language: language, diagnostics: &diagnostics) }
+        }
+        for page in index.pages where !page.isImplicit {
+            index.translations[page.loaded.source.originalPath, default: [:]][page.loaded.source.language ?? index.defaultLanguage] = page.index
+        }
         index.placeAssets(assetFiles, diagnostics: &diagnostics)
         index.orderChildren()
         index.resolveLayouts()
@@ -105,7 +124,7 @@ public struct SiteIndex: Sendable {
         let first = pages.count
         for page in loaded where page.source.kind == .page {
             guard let sectionIndex = sectionByFolder[page.source.folder] else { continue }
-            let stem = String(page.source.fileName.dropLast(3))
+            let stem = page.source.stem
             var segment = page.meta.slug ?? HeadingID.slug(stem)
             if segment.isEmpty { segment = "pagina" }
             let url = pages[sectionIndex].url + segment + "/"
@@ -115,6 +134,60 @@ public struct SiteIndex: Sendable {
             pages.append(placed)
         }
         checkCollisions(from: first, diagnostics: &diagnostics)
+    }
+
+    // MARK: Translations
+
+    /// Places `je-week.en.md` at `en/` + the URL of `je-week.md`, under the nearest translated section.
+    private mutating func placeTranslations(_ loaded: [LoadedPage], language: String, diagnostics: inout Diagnostics) {
+        let first = pages.count
+        let prefix = language + "/"
+        var sections: [String: Int] = [:]
+        let homePage = loaded.first { $0.source.kind == .home }
+            ?? LoadedPage(source: SourceFile(kind: .home, contentPath: "_index.\(language).md", language: language),
+                          meta: { var meta = PageMeta(title: language.uppercased()); meta.lang = language; return meta }(),
+                          body: "", bodyLine: 1)
+        var home = Page(index: pages.count, kind: .home, loaded: homePage, url: prefix, outputPath: prefix + "index.html", parent: nil, layout: "")
+        home.isImplicit = !loaded.contains { $0.source.kind == .home }
+        sections[""] = home.index
+        pages.append(home)
+        homes[language] = home.index
+        // Sections, parents before children.
+        for page in loaded.filter({ $0.source.kind == .section }).sorted(by: { $0.source.folder < $1.source.folder }) {
+            let folder = page.source.folder
+            let url = prefix + translatedFolderURL(folder)
+            let placed = Page(index: pages.count, kind: .section, loaded: page, url: url, outputPath: url + "index.html",
+                              parent: nearestSection(of: parentFolder(of: folder), in: sections), layout: "")
+            sections[folder] = placed.index
+            pages.append(placed)
+        }
+        for page in loaded where page.source.kind == .page {
+            let folder = page.source.folder
+            var segment = page.meta.slug ?? HeadingID.slug(page.source.stem)
+            if segment.isEmpty { segment = "page" }
+            let url = prefix + translatedFolderURL(folder) + segment + "/"
+            pages.append(Page(index: pages.count, kind: .page, loaded: page, url: url, outputPath: url + "index.html",
+                              parent: nearestSection(of: folder, in: sections), layout: ""))
+        }
+        for page in pages[first...] where !page.isImplicit { byContentPath[page.loaded.source.contentPath] = page.index }
+        translatedSections[language] = sections
+        checkCollisions(from: first, diagnostics: &diagnostics)
+    }
+
+    /// The folder's URL in the default language, so a translation mirrors the original's address.
+    private func translatedFolderURL(_ folder: String) -> String {
+        if folder.isEmpty { return "" }
+        if let section = sectionByFolder[folder] { return pages[section].url }
+        return folder.split(separator: "/").map { HeadingID.slug(String($0)) + "/" }.joined()
+    }
+
+    private func nearestSection(of folder: String, in sections: [String: Int]) -> Int? {
+        var current = folder
+        while true {
+            if let section = sections[current] { return section }
+            if current.isEmpty { return nil }
+            current = parentFolder(of: current)
+        }
     }
 
     private var outputOwners: [String: Int] = [:]
@@ -195,10 +268,15 @@ public struct SiteIndex: Sendable {
     // MARK: Queries
 
     /// The section pages under the home page, in menu order.
-    public var menu: [Int] {
-        guard let home else { return [] }
+    public var menu: [Int] { menu(for: defaultLanguage) }
+
+    /// The section pages under a language's home page, in menu order.
+    public func menu(for language: String) -> [Int] {
+        guard let home = homes[language] else { return [] }
         return pages[home].children.filter { pages[$0].kind == .section }
     }
+
+    public func language(of page: Int) -> String { pages[page].meta.lang ?? defaultLanguage }
 
     /// From the home page down to `page`'s parent.
     public func ancestors(of page: Int) -> [Int] {

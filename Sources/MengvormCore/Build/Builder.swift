@@ -55,7 +55,7 @@ public enum Builder {
         // Load
         let config = SiteConfig.load(siteRoot: root, diagnostics: &diagnostics)
         let templates = TemplateSet.load(siteRoot: root, config: config, diagnostics: &diagnostics)
-        let files = ContentScanner.scan(contentRoot: contentRoot, diagnostics: &diagnostics)
+        let files = ContentScanner.scan(contentRoot: contentRoot, translations: config.otherLanguages, diagnostics: &diagnostics)
         let data = DataFiles.load(files, contentRoot: contentRoot, diagnostics: &diagnostics)
         let markdownFiles = files.filter { [.home, .section, .page].contains($0.kind) }
         let loadResults = parallelMap(markdownFiles.count) { PageLoader.load(markdownFiles[$0], contentRoot: contentRoot) }
@@ -69,6 +69,7 @@ public enum Builder {
         var indexOptions = SiteIndex.Options()
         indexOptions.includeDrafts = options.includeDrafts
         indexOptions.today = options.today
+        indexOptions.languages = config.languages
         let index = SiteIndex.assemble(loaded: loaded, assetFiles: files, options: indexOptions, diagnostics: &diagnostics)
         for folder in ["assets", GeneratedPages.tagsFolder, GeneratedPages.overviewFolder] where index.sectionByFolder[folder] != nil || index.assets.keys.contains(where: { $0.hasPrefix(folder + "/") }) {
             diagnostics.error("Content/\(folder)/ would collide with the theme's \(folder)/ in the output; rename the folder",

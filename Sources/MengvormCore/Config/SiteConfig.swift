@@ -15,6 +15,10 @@ public struct SiteConfig: Sendable {
     public var title = "Intranet"
     public var organisation = ""
     public var language = "nl"
+    /// Every language of the site, the default (`language`) first. Translations are files such as
+    /// `je-week.en.md` beside `je-week.md`; they are published under `en/`.
+    public var languages = ["nl"]
+    public var otherLanguages: [String] { languages.filter { $0 != language } }
     public var theme = "default"
     public var unsafeHTML = false
     public var linkStyle = LinkStyle.files
@@ -33,7 +37,7 @@ public struct SiteConfig: Sendable {
 
     public init() {}
 
-    static let knownKeys = ["title", "organisation", "language", "theme", "unsafe_html", "links", "base_url",
+    static let knownKeys = ["title", "organisation", "language", "languages", "theme", "unsafe_html", "links", "base_url",
                             "owner", "review_months", "review_warning_days", "review_overview", "params"]
 
     /// Loads `site.yml` from `root`; a missing file gives the defaults.
@@ -64,6 +68,16 @@ public struct SiteConfig: Sendable {
         if let title = fields.string("title") { config.title = title }
         if let organisation = fields.string("organisation") { config.organisation = organisation }
         if let language = fields.string("language") { config.language = language }
+        config.languages = [config.language]
+        if let list = fields.strings("languages") {
+            for code in list where !config.languages.contains(code) {
+                if code.count >= 2, code.count <= 3, code.allSatisfy({ $0.isASCII && $0.isLowercase }) {
+                    config.languages.append(code)
+                } else if let node = fields.map["languages"] {
+                    fields.fail("`languages` must list language codes such as `[nl, en]`, not `\(code)`", node)
+                }
+            }
+        }
         if let theme = fields.string("theme") { config.theme = theme }
         if let unsafe = fields.bool("unsafe_html") { config.unsafeHTML = unsafe }
         if let linksNode = fields.node("links") {

@@ -4,9 +4,17 @@ import Foundation
 enum ContentScanner {
     static let dataFolder = "_data"
 
-    static func scan(contentRoot: URL, diagnostics: inout Diagnostics) -> [SourceFile] {
+    static func scan(contentRoot: URL, translations: [String] = [], diagnostics: inout Diagnostics) -> [SourceFile] {
         var files: [SourceFile] = []
         walk(contentRoot.path, relative: "", into: &files, diagnostics: &diagnostics)
+        // `je-week.en.md` is the English translation of `je-week.md` when `en` is one of the site's languages.
+        for index in files.indices where files[index].kind == .page {
+            let name = files[index].fileName
+            for language in translations where name.hasSuffix(".\(language).md") {
+                files[index].language = language
+                if name == "_index.\(language).md" { files[index].kind = files[index].folder.isEmpty ? .home : .section }
+            }
+        }
         return files.sorted { $0.contentPath < $1.contentPath }
     }
 

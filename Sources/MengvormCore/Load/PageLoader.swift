@@ -34,7 +34,8 @@ enum PageLoader {
             return (nil, [.error("the front matter must be settings like `title: Je week plannen`, not \(node.kindName)", at: at)])
         }
         var fields = FieldReader(map: node, path: path, lineOffset: 1)
-        let meta = readMeta(&fields)
+        var meta = readMeta(&fields)
+        if let language = file.language { meta?.lang = language }
         let page = meta.map { LoadedPage(source: file, meta: $0, body: String(split.body), bodyLine: split.bodyLine) }
         return (page, fields.diagnostics)
     }

@@ -16,6 +16,27 @@ public struct SourceFile: Hashable, Sendable {
     public var kind: Kind
     /// Path relative to `Content/`, with `/` separators: `planning/je-week.md`.
     public var contentPath: String
+    /// The language of a translation (`je-week.en.md` → "en"); nil for the site's default language.
+    public var language: String?
+
+    public init(kind: Kind, contentPath: String, language: String? = nil) {
+        self.kind = kind
+        self.contentPath = contentPath
+        self.language = language
+    }
+
+    /// The path of the default-language original: `planning/je-week.en.md` → `planning/je-week.md`.
+    public var originalPath: String {
+        guard let language else { return contentPath }
+        return String(contentPath.dropLast(language.count + 4)) + ".md"
+    }
+
+    /// The file name without language and `.md`: `je-week.en.md` → `je-week`.
+    public var stem: String {
+        let name = fileName
+        let drop = 3 + (language.map { $0.count + 1 } ?? 0)
+        return String(name.dropLast(drop))
+    }
 
     /// Path relative to the site root, as diagnostics show it.
     public var displayPath: String { "Content/" + contentPath }

@@ -52,6 +52,11 @@ struct LinkResolver: Sendable {
         }
         let suffix = fragment.map { "#" + $0 } ?? ""
         if contentPath.hasSuffix(".md") || contentPath.lowercased().hasSuffix(".md") {
+            // A reader of a translation goes to the translation of the linked page when there is one.
+            if let language = index.pages[page].loaded.source.language,
+               let translated = index.translations[contentPath]?[language] {
+                return (.rewrite(href(to: translated, from: page) + suffix), translated, fragment.map(String.init))
+            }
             if let target = index.byContentPath[contentPath] {
                 return (.rewrite(href(to: target, from: page) + suffix), target, fragment.map(String.init))
             }

@@ -47,6 +47,23 @@ final class ViewBuilder: @unchecked Sendable {
 
     func language(of page: Int) -> String { index.pages[page].meta.lang ?? config.language }
 
+    /// The language switcher: every other language, to this page's translation or else that language's home.
+    private func translations(of pageIndex: Int, language: String) -> [[String: Any]] {
+        let original = index.pages[pageIndex].loaded.source.originalPath
+        return config.languages.compactMap { other -> [String: Any]? in
+            let names = stringsByLanguage[other] ?? [:]
+            let name = names["language_name"] as? String ?? other.uppercased()
+            if other == language {
+                return ["lang": other, "name": name, "current": true, "url": links.href(to: pageIndex, from: pageIndex)]
+            }
+            if let translated = index.translations[original]?[other] {
+                return ["lang": other, "name": name, "current": false, "is_translation": true, "url": links.href(to: translated, from: pageIndex)]
+            }
+            guard let home = index.homes[other] else { return nil }
+            return ["lang": other, "name": name, "current": false, "is_translation": false, "url": links.href(to: home, from: pageIndex)]
+        }
+    }
+
     func strings(for page: Int) -> [String: Any] { stringsByLanguage[language(of: page)] ?? stringsByLanguage[config.language] ?? [:] }
 
     func stringsJSON(for page: Int) -> String {
@@ -60,13 +77,20 @@ final class ViewBuilder: @unchecked Sendable {
             "site": siteView,
             "lang": language,
             "root": links.rootPrefix(from: pageIndex),
-            "home_url": index.home.map { links.href(to: $0, from: pageIndex) } ?? "./",
+            "home_url": (index.homes[language] ?? index.home).map { links.href(to: $0, from: pageIndex) } ?? "./",
             "t": strings(for: pageIndex),
             "t_json": stringsJSONByLanguage[language] ?? stringsJSONByLanguage[config.language] ?? "{}",
             "content": document.html,
             "page": pageSummary(pageIndex, document: document, language: language),
             "menu": menu(for: pageIndex),
         ]
+        if config.languages.count > 1 {
+            let switcher = translations(of: pageIndex, language: language)
+            if switcher.count > 1 {
+                view["translations"] = switcher
+                view["has_translations"] = true
+            }
+        }
         let breadcrumbs = index.ancestors(of: pageIndex).map { link(to: $0, from: pageIndex) }
         if !breadcrumbs.isEmpty {
             view["breadcrumbs"] = breadcrumbs
@@ -228,9 +252,10 @@ final class ViewBuilder: @unchecked Sendable {
     /// The main menu: top-level sections, the current one marked. Shared by pages at the same depth and section.
     private func menu(for pageIndex: Int) -> [[String: Any]] {
         let current = index.topSection(of: pageIndex)
-        let key = "\(index.pages[pageIndex].depth)/\(current ?? -1)"
+        let language = language(of: pageIndex)
+        let key = "\(index.pages[pageIndex].depth)/\(current ?? -1)/\(language)"
         return cache.menu(key) {
-            index.menu.map { section in
+            index.menu(for: language).map { section in
                 var item = link(to: section, from: pageIndex)
                 item["current"] = section == current
                 return item
