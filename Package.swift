@@ -12,6 +12,8 @@ let package = Package(
         // Yams 5.0.1: 1.3-6x faster front matter than 6.x here (shared/reference/swift-deps.md §3.4).
         .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The preview server of `mengvorm serve`.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The system libcmark (Debian libcmark-dev), found through pkg-config.
@@ -31,10 +33,19 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `mengvorm serve`: builds, serves on 127.0.0.1, watches the site and reloads the browser.
+        .target(
+            name: "Server",
+            dependencies: [
+                "MengvormCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "mengvorm",
             dependencies: [
                 "MengvormCore",
+                "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

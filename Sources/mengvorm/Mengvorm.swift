@@ -3,7 +3,7 @@ import Foundation
 import MengvormCore
 
 @main
-struct Mengvorm: ParsableCommand {
+struct Mengvorm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mengvorm",
         abstract: "Builds the hybrid-work intranet toolkit from Content/ and a theme into a static site.",
@@ -11,15 +11,19 @@ struct Mengvorm: ParsableCommand {
         Run it in the site folder (the one with site.yml, Content/ and Themes/), or pass --source.
         Exit status: 0 when the site is fine, 1 when the content has errors, 2 when the command was used wrongly.
         """,
-        subcommands: [Build.self, Check.self, New.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self],
         defaultSubcommand: Build.self
     )
 
     /// Usage errors exit with 2, content errors with 1: scripts can tell them apart.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

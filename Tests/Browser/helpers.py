@@ -65,6 +65,7 @@ def money(strings, cents):
     """€ 1.234,56 from cents, formatted with the theme's separators."""
     whole, rest = divmod(abs(cents), 100)
     grouped = f"{whole:,}".replace(",", strings["number_group"])
+    # The page keeps "€" and the number together with a no-break space; WebDriver reads it as a space.
     return ("-" if cents < 0 else "") + strings["currency_prefix"] + grouped + strings["number_decimal"] + f"{rest:02d}"
 
 

@@ -70,9 +70,12 @@ def test_skip_link_and_focus_are_visible(driver, server, page_types):
 
 
 def test_menu_folds_away_on_a_phone(server, page_types):
-    phone = start_browser(width=390, height=844)
+    phone = start_browser()
+    # Headless windows are at least 500 px wide; emulate a phone screen instead.
+    phone.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True})
     try:
         open_page(phone, server + page_types["page"])
+        assert phone.execute_script("return window.innerWidth") == 360
         toggle = phone.find_element(By.CSS_SELECTOR, ".menu-toggle")
         menu = phone.find_element(By.CSS_SELECTOR, ".main-menu")
         assert toggle.is_displayed() and not menu.is_displayed()
@@ -82,8 +85,34 @@ def test_menu_folds_away_on_a_phone(server, page_types):
         assert toggle.get_attribute("aria-expanded") == "true"
         assert phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
         assert_accessible(phone, "phone with open menu")
-        open_page(phone, server + COMPONENT_PAGES["allowance-calculator"])
-        assert phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+        for page in COMPONENT_PAGES.values():
+            open_page(phone, server + page)
+            assert phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), page
         assert_clean(phone)
     finally:
         phone.quit()
+
+
+def test_translated_pages_speak_their_own_language(driver, server, site):
+    """Pages in another language (such as English under en/) get that language's UI strings in their scripts too."""
+    import re
+
+    from conftest import REPO
+    from helpers import load_yaml
+
+    found = []
+    for path in sorted(site.rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        match = re.search(r'<html lang="([a-z-]+)"', html)
+        if match and match.group(1) != "nl" and ("data-component=" in html or 'class="checklist"' in html):
+            found.append((path.relative_to(site).as_posix(), match.group(1)))
+    if not found:
+        pytest.skip("no translated page with a component or checklist")
+    for page, lang in found[:4]:
+        strings = load_yaml(REPO / "Themes" / "default" / "i18n" / f"{lang}.yml")
+        open_page(driver, server + page)
+        assert driver.execute_script("return window.Mengvorm.t('print_or_pdf')") == strings["print_or_pdf"], page
+        for button in driver.find_elements(By.CSS_SELECTOR, ".checklist__bar button"):
+            assert button.text == strings["checklist_clear"], page
+        assert_accessible(driver, page)
+        assert_clean(driver)

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// `mengvorm serve` as an editor uses it: open the page, save a change, see the rebuilt page.
+@Suite struct ServeTests {
+    final class Server {
+        let process = Process()
+        let output = Pipe()
+        var port = 0
+
+        init(site: URL) throws {
+            process.executableURL = CLITests.binary
+            process.arguments = ["serve", "--port", "0", "--source", site.path]
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // The first line after the build names the port.
+            let deadline = Date().addingTimeInterval(20)
+            var text = ""
+            while port == 0, Date() < deadline {
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { Thread.sleep(forTimeInterval: 0.05); continue }
+                text += String(decoding: data, as: UTF8.self)
+                if let range = text.range(of: "http://127.0.0.1:"), let end = text[range.upperBound...].firstIndex(of: "/") {
+                    port = Int(text[range.upperBound..<end]) ?? 0
+                }
+            }
+        }
+
+        func get(_ path: String) -> (status: Int, body: String) {
+            let curl = Process()
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            curl.arguments = ["-s", "-m", "5", "-w", "\n%{http_code}", "http://127.0.0.1:\(port)\(path)"]
+            let pipe = Pipe()
+            curl.standardOutput = pipe
+            try? curl.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            curl.waitUntilExit()
+            let text = String(decoding: data, as: UTF8.self)
+            guard let newline = text.lastIndex(of: "\n") else { return (0, text) }
+            return (Int(text[text.index(after: newline)...]) ?? 0, String(text[..<newline]))
+        }
+
+        /// Waits until the status answer satisfies `condition`, at most `seconds`.
+        func waitForStatus(seconds: Double, _ condition: (String) -> Bool) -> String {
+            let deadline = Date().addingTimeInterval(seconds)
+            var last = ""
+            while Date() < deadline {
+                last = get("/__mengvorm/status").body
+                if condition(last) { return last }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return last
+        }
+
+        func stop() {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    @Test func servesRebuildsOnSaveAndShowsErrorsWhileKeepingTheLastGoodSite() throws {
+        let site = try CLITests().makeSite(["Content/_index.md": "---\ntitle: Home\n---\nVersie een\n"])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let server = try Server(site: site)
+        defer { server.stop() }
+        try #require(server.port > 0)
+
+        let first = server.get("/")
+        #expect(first.status == 200)
+        #expect(first.body.contains("Versie een"))
+        #expect(first.body.contains("<script src=\"/__mengvorm/live.js\"></script>"))
+        #expect(server.get("/__mengvorm/status").body == "{\"version\":1,\"errors\":\"\"}")
+
+        let saved = Date()
+        try Data("---\ntitle: Home\n---\nVersie twee\n".utf8).write(to: site.appendingPathComponent("Content/_index.md"))
+        let status = server.waitForStatus(seconds: 5) { $0.contains("\"version\":2") }
+        #expect(status.contains("\"version\":2"))
+        #expect(Date().timeIntervalSince(saved) < 1.5)
+        #expect(server.get("/").body.contains("Versie twee"))
+
+        try Data("---\ntitle: [\n---\nkapot\n".utf8).write(to: site.appendingPathComponent("Content/_index.md"))
+        let broken = server.waitForStatus(seconds: 5) { $0.contains("error:") }
+        #expect(broken.contains("Content/_index.md:3:1: error: invalid YAML"))
+        #expect(server.get("/").body.contains("Versie twee"))
+        #expect(server.get("/bestaat-niet/").status == 404)
+        #expect(server.get("/../../etc/passwd").status == 404)
+    }
+}
