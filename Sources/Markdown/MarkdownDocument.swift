@@ -60,11 +60,22 @@ public struct ComponentBlock: Sendable {
     public var column: Int
 }
 
+/// A link or image destination as written, with its position in the input.
+public struct LinkReference: Sendable {
+    public var destination: String
+    public var line: Int
+    public var column: Int
+    /// An image is loaded by the browser with the page; a link only when followed.
+    public var isImage: Bool
+}
+
 /// What the host decides for a link or image destination found in the Markdown.
 public enum LinkDecision: Sendable {
     case keep
     case rewrite(String)
     case broken(String)
+    /// An error, and the destination is removed so the output never contains it.
+    case blocked(String)
     case warn(String)
 }
 

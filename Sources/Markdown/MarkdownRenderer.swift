@@ -8,14 +8,14 @@ import Glibc
 public struct MarkdownRenderer {
     /// Raw HTML and `javascript:` links are dropped unless this is set (libcmark's safe mode).
     public var allowsUnsafeHTML: Bool
-    /// Decides what happens to each link and image destination, given with its line and column.
-    public var resolveLink: (_ destination: String, _ line: Int, _ column: Int) -> LinkDecision
+    /// Decides what happens to each link and image destination.
+    public var resolveLink: (LinkReference) -> LinkDecision
     /// Decides whether a fenced block is a component and renders it.
     public var renderComponent: (ComponentBlock) -> ComponentDecision
 
     public init(
         allowsUnsafeHTML: Bool = false,
-        resolveLink: @escaping (String, Int, Int) -> LinkDecision = { _, _, _ in .keep },
+        resolveLink: @escaping (LinkReference) -> LinkDecision = { _ in .keep },
         renderComponent: @escaping (ComponentBlock) -> ComponentDecision = { _ in .codeBlock }
     ) {
         self.allowsUnsafeHTML = allowsUnsafeHTML
@@ -114,10 +114,13 @@ private struct TransformPass {
 
     private mutating func rewriteDestination(of node: CmarkNode, line: Int, column: Int) {
         guard let url = node.url, !url.isEmpty else { return }
-        switch renderer.resolveLink(url, line + lineOffset, column) {
+        switch renderer.resolveLink(LinkReference(destination: url, line: line + lineOffset, column: column, isImage: node.type == CMARK_NODE_IMAGE)) {
         case .keep: break
         case .rewrite(let newURL): node.url = newURL
         case .broken(let message): issues.append(MarkdownIssue(.error, line: line + lineOffset, column: column, message))
+        case .blocked(let message):
+            node.url = ""
+            issues.append(MarkdownIssue(.error, line: line + lineOffset, column: column, message))
         case .warn(let message): issues.append(MarkdownIssue(.warning, line: line + lineOffset, column: column, message))
         }
     }

@@ -22,15 +22,13 @@ WAIT = 10
 AXE_OPTIONS = json.dumps({"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
 
 
-def start_browser(javascript=True, width=1280, height=900):
+def start_browser(width=1280, height=900):
     options = Options()
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}",
                      "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-background-networking",
                      "--disable-component-update", "--disable-sync", "--disable-default-apps"):
         options.add_argument(argument)
-    if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     browser = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     browser.set_script_timeout(15)

@@ -3,7 +3,7 @@
 import pytest
 from selenium.webdriver.common.by import By
 
-from helpers import assert_accessible, assert_clean, open_page, page_weight, start_browser, wait_for
+from helpers import assert_accessible, assert_clean, open_page, page_weight, wait_for
 
 COMPONENT_PAGES = {
     "selfcheck": "thuiswerkplek/zelfcheck/index.html",
@@ -69,28 +69,27 @@ def test_skip_link_and_focus_are_visible(driver, server, page_types):
     assert_clean(driver)
 
 
-def test_menu_folds_away_on_a_phone(server, page_types):
-    phone = start_browser()
+def test_menu_folds_away_on_a_phone(driver, server, page_types):
     # Headless windows are at least 500 px wide; emulate a phone screen instead.
-    phone.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True})
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True})
     try:
-        open_page(phone, server + page_types["page"])
-        assert phone.execute_script("return window.innerWidth") == 360
-        toggle = phone.find_element(By.CSS_SELECTOR, ".menu-toggle")
-        menu = phone.find_element(By.CSS_SELECTOR, ".main-menu")
+        open_page(driver, server + page_types["page"])
+        assert driver.execute_script("return window.innerWidth") == 360
+        toggle = driver.find_element(By.CSS_SELECTOR, ".menu-toggle")
+        menu = driver.find_element(By.CSS_SELECTOR, ".main-menu")
         assert toggle.is_displayed() and not menu.is_displayed()
         assert toggle.get_attribute("aria-expanded") == "false"
         toggle.click()
-        wait_for(phone, lambda d: menu.is_displayed())
+        wait_for(driver, lambda d: menu.is_displayed())
         assert toggle.get_attribute("aria-expanded") == "true"
-        assert phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
-        assert_accessible(phone, "phone with open menu")
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+        assert_accessible(driver, "phone with open menu")
         for page in COMPONENT_PAGES.values():
-            open_page(phone, server + page)
-            assert phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), page
-        assert_clean(phone)
+            open_page(driver, server + page)
+            assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), page
+        assert_clean(driver)
     finally:
-        phone.quit()
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def test_translated_pages_speak_their_own_language(driver, server, site):
@@ -116,3 +115,33 @@ def test_translated_pages_speak_their_own_language(driver, server, site):
             assert button.text == strings["checklist_clear"], page
         assert_accessible(driver, page)
         assert_clean(driver)
+
+
+def test_search_finds_pages_in_the_browser(driver, server, strings):
+    import re
+
+    open_page(driver, server + "index.html")
+    loaded = "return Array.from(document.scripts).map(s => s.src.split('/').pop()).filter(Boolean)"
+    assert driver.execute_script(loaded) == ["site.js"]
+    field = driver.find_element(By.ID, "zoekveld")
+    assert driver.find_element(By.CSS_SELECTOR, f"label[for='zoekveld']").text == strings["search_label"]
+    field.send_keys("bureaustoel")
+    status = driver.find_element(By.CSS_SELECTOR, "#zoekresultaten [role=status]")
+    pattern = re.escape(strings["search_count"]).replace(re.escape("{count}"), r"\d+").replace(re.escape("{query}"), "bureaustoel")
+    one = strings["search_count_one"].replace("{query}", "bureaustoel")
+    wait_for(driver, lambda d: re.fullmatch(pattern, status.text) or status.text == one, "search results should be counted")
+    # The search script and its index loaded only now, from the site itself.
+    assert driver.execute_script(loaded) == ["site.js", "search.js", "search-index.js"]
+    assert_accessible(driver, "search results")
+    first = driver.find_element(By.CSS_SELECTOR, "#zoekresultaten li a")
+    target = first.get_attribute("href")
+    assert target.startswith(server) and target.endswith("index.html")
+    first.click()
+    wait_for(driver, lambda d: d.current_url == target)
+    open_page(driver, target)
+
+    field = driver.find_element(By.ID, "zoekveld")
+    field.send_keys("qxzqxz")
+    status = driver.find_element(By.CSS_SELECTOR, "#zoekresultaten [role=status]")
+    wait_for(driver, lambda d: status.text == strings["search_none"].replace("{query}", "qxzqxz"))
+    assert_clean(driver)

@@ -35,11 +35,15 @@ def _plan(selfcheck):
     return answers, risk_question, attention_question
 
 
+# The radio button of an answer, found by its label text (the answers have no value attribute).
+FIND_RADIO = ("var r = Array.from(document.getElementsByName('sc-' + arguments[0]))"
+              ".find(r => r.closest('label').textContent.trim() === arguments[1]);")
+
+
 def _answer(driver, question_id, option):
     """Clicks the answer's label, as a person would."""
-    label = driver.execute_script(
-        "var r = Array.from(document.getElementsByName(arguments[0])).find(r => r.value === arguments[1]);"
-        "var l = r.closest('label'); l.scrollIntoView({block: 'center'}); return l;", "sc-" + question_id, option["label"])
+    label = driver.execute_script(FIND_RADIO + "var l = r.closest('label'); l.scrollIntoView({block: 'center'}); return l;",
+                                  question_id, option["label"])
     label.click()
 
 
@@ -54,11 +58,10 @@ def test_questions_are_fieldsets_with_labelled_radios(driver, server, selfcheck)
     assert [g.find_element(By.TAG_NAME, "legend").text for g in groups] == [g["title"] for g in selfcheck["groups"]]
     total_questions = sum(len(g["questions"]) for g in selfcheck["groups"])
     assert len(driver.find_elements(By.CSS_SELECTOR, "fieldset.sc-question > legend")) == total_questions
-    pairs = driver.execute_script(
+    labels = driver.execute_script(
         "return Array.from(document.querySelectorAll('.sc-form input[type=radio]'))"
-        ".map(r => [r.closest('label') ? r.closest('label').textContent.trim() : null, r.value])")
-    assert len(pairs) == sum(len(q["options"]) for g in selfcheck["groups"] for q in g["questions"])
-    assert all(label == value for label, value in pairs), [p for p in pairs if p[0] != p[1]]
+        ".map(r => [r.name, r.closest('label') ? r.closest('label').textContent.trim() : null])")
+    assert labels == [["sc-" + q["id"], o["label"]] for g in selfcheck["groups"] for q in g["questions"] for o in q["options"]]
     assert_accessible(driver, "self-check before answering")
     assert_clean(driver)
 
@@ -115,7 +118,8 @@ def test_results_advice_reload_and_erase(driver, server, selfcheck, strings):
     driver.refresh()
     open_page(driver, server + PAGE)
     checked = driver.execute_script(
-        "return Array.from(document.querySelectorAll('.sc-form input[type=radio]:checked')).map(r => [r.name, r.value])")
+        "return Array.from(document.querySelectorAll('.sc-form input[type=radio]:checked'))"
+        ".map(r => [r.name, r.closest('label').textContent.trim()])")
     assert sorted(checked) == sorted(["sc-" + qid, option["label"]] for qid, option in answers.items())
     assert _group_rating(driver, first)[0] == "risk"
     assert len(driver.find_elements(By.CSS_SELECTOR, ".sc-advice__item")) == 2
@@ -126,7 +130,7 @@ def test_results_advice_reload_and_erase(driver, server, selfcheck, strings):
         assert visible_buttons(driver) == []
         assert driver.find_element(By.CSS_SELECTOR, ".sc-overall").is_displayed()
         assert driver.find_elements(By.CSS_SELECTOR, ".sc-advice__item")[0].is_displayed()
-        chosen = driver.find_element(By.CSS_SELECTOR, f".sc-question[data-question='{risk_question['id']}'] .sc-option.is-chosen")
+        chosen = driver.find_element(By.CSS_SELECTOR, f".sc-question[data-question='{risk_question['id']}'] .sc-options > label.is-chosen")
         assert chosen.is_displayed()
     finally:
         print_media(driver, False)
@@ -151,9 +155,9 @@ def test_all_good_gives_good_and_no_advice(driver, server, selfcheck, strings):
     # All but the last by script (this test is about the rule, not the clicking), the last by a click.
     driver.execute_script(
         "arguments[0].forEach(function (a) {"
-        "  var r = Array.from(document.getElementsByName(a[0])).find(r => r.value === a[1]);"
+        "  var r = Array.from(document.getElementsByName('sc-' + a[0])).find(r => r.closest('label').textContent.trim() === a[1]);"
         "  r.checked = true; r.dispatchEvent(new Event('change', {bubbles: true})); });",
-        [["sc-" + qid, option["label"]] for qid, option in best[:-1]])
+        [[qid, option["label"]] for qid, option in best[:-1]])
     _answer(driver, best[-1][0], best[-1][1])
     expected = "good" if all(_pick(q, "good") for g in selfcheck["groups"] for q in g["questions"]) else None
     overall = driver.find_element(By.CSS_SELECTOR, ".sc-overall")

@@ -39,8 +39,8 @@ import Testing
     }
 
     @Test func linksAreRewrittenOrReportedWithTheirPosition() {
-        let renderer = MarkdownRenderer(resolveLink: { url, _, _ in
-            switch url {
+        let renderer = MarkdownRenderer(resolveLink: { link in
+            switch link.destination {
             case "a.md": return .rewrite("a/")
             case "weg.md": return .broken("no page weg.md")
             default: return .keep

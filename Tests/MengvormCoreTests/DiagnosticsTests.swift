@@ -166,4 +166,26 @@ import Testing
             "Content/verlopen.md:2:1: warning: the review date 2026-11-01 passed 22 days ago: check the page and set a new `review_by`",
         ])
     }
+
+    @Test func nothingMayLoadFromAnotherSite() {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/assets/css/site.css"] = "body{}\n@import url(\"https://fonts.example/font.css\");\n"
+        theme["Themes/default/assets/js/stats.js"] = "// counts visits\nfetch('https://stats.example/hit');\n"
+        theme["Themes/default/layouts/page.mustache"] = "<link rel=\"alternate\" href=\"https://intranet.example/feed.xml\"><a href=\"https://ok.example/\">ok</a>{{{content}}}"
+        #expect(diagnostics([
+            "site.yml": "unsafe_html: true\n",
+            "Content/a.md": page("A", "![logo](https://cdn.example/logo.png)\n\n<img src=\"//tracker.example/p.gif\">\n\n[bron](https://www.belastingdienst.nl/)\n"),
+            "Content/_data/x.yml": "link: javascript:alert(1)\n",
+        ], theme: theme) == [
+            "Content/_data/x.yml:1:7: error: a `javascript:` or other script address is not allowed in data files",
+            "Content/a.md: error: //tracker.example/p.gif would be loaded from https://tracker.example, another site: the browser would tell that site who reads this page; ship the file with the site or allow the origin with `allow_external` in site.yml",
+            "Content/a.md:4:1: error: the image https://cdn.example/logo.png would be loaded from https://cdn.example, another site; copy it into Content/ (or allow the origin with `allow_external` in site.yml)",
+            "Themes/default/assets/css/site.css:2: error: https://fonts.example/font.css would be loaded from https://fonts.example, another site: the browser would tell that site who reads this page; ship the file with the site or allow the origin with `allow_external` in site.yml",
+            "Themes/default/assets/js/stats.js:2:7: error: this script names another site (https://stats.example/hit); scripts of the theme may only use files of the site itself",
+        ])
+        #expect(diagnostics([
+            "site.yml": "allow_external: [https://cdn.example]\n",
+            "Content/a.md": page("A", "![logo](https://cdn.example/logo.png)"),
+        ]) == [])
+    }
 }

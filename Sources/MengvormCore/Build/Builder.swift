@@ -103,6 +103,9 @@ public enum Builder {
         let stagingPath = output?.staging.path
         let rendered = parallelMap(index.pages.count) { pageIndex -> RenderedPage in
             var (html, result) = renderer.render(pageIndex)
+            // Privacy: no page may make the browser contact another site.
+            result.diagnostics += ExternalOrigins.check(html, path: index.pages[pageIndex].displayPath, allowed: config.allowedOrigins)
+                .map { Diagnostic(.error, $0.message, at: SourceLocation(path: $0.location!.path)) }
             if let stagingPath, !html.isEmpty {
                 let path = stagingPath + "/" + index.pages[pageIndex].outputPath
                 if !FileWriter.write(html, to: path) {
@@ -119,6 +122,13 @@ public enum Builder {
             diagnostics.add(contentsOf: collector.diagnostics)
         }
         checkAnchors(rendered, index: index, diagnostics: &diagnostics)
+
+        for (relative, path) in templates.assets where relative.hasSuffix(".css") || relative.hasSuffix(".js") {
+            guard case .success(let text) = FileReader.readText(at: path) else { continue }
+            let display = path.hasPrefix(root.path + "/") ? String(path.dropFirst(root.path.count + 1)) : path
+            diagnostics.add(contentsOf: ExternalOrigins.check(text, path: display, allowed: config.allowedOrigins))
+            if relative.hasSuffix(".js") { diagnostics.add(contentsOf: ExternalOrigins.checkScript(text, path: display, allowed: config.allowedOrigins)) }
+        }
 
         var fileCount = index.pages.count
         if let output {

@@ -32,13 +32,15 @@ public struct SiteConfig: Sendable {
     public var reviewWarningDays = 30
     /// Write `beheer/index.html`, an overview of every page's owner and review status for HR.
     public var reviewOverview = false
+    /// Origins pages may load resources from (`https://cdn.example`); none by default.
+    public var allowedOrigins: Set<String> = []
     /// Anything else under `params:`, handed to templates as `site.params`.
     public var params: DataNode?
 
     public init() {}
 
     static let knownKeys = ["title", "organisation", "language", "languages", "theme", "unsafe_html", "links", "base_url",
-                            "owner", "review_months", "review_warning_days", "review_overview", "params"]
+                            "owner", "review_months", "review_warning_days", "review_overview", "allow_external", "params"]
 
     /// Loads `site.yml` from `root`; a missing file gives the defaults.
     public static func load(siteRoot root: URL, diagnostics: inout Diagnostics) -> SiteConfig {
@@ -98,6 +100,9 @@ public struct SiteConfig: Sendable {
         if let months = fields.int("review_months") { config.reviewMonths = months }
         if let days = fields.int("review_warning_days") { config.reviewWarningDays = days }
         config.reviewOverview = fields.bool("review_overview") ?? false
+        for origin in fields.strings("allow_external") ?? [] {
+            config.allowedOrigins.insert(ExternalOrigins.origin(of: origin) ?? origin)
+        }
         config.params = fields.node("params")
         diagnostics.add(contentsOf: fields.diagnostics)
         for (key, value) in fields.unusedEntries {

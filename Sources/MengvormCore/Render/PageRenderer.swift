@@ -29,11 +29,14 @@ struct PageRenderer: @unchecked Sendable {
 
         let markdown = MarkdownRenderer(
             allowsUnsafeHTML: config.unsafeHTML,
-            resolveLink: { destination, line, column in
-                let (decision, target, fragment) = links.resolve(destination, from: pageIndex, base: folder)
+            resolveLink: { link in
+                if link.isImage, let origin = ExternalOrigins.origin(of: link.destination), !config.allowedOrigins.contains(origin) {
+                    return .blocked("the image \(link.destination) would be loaded from \(origin), another site; copy it into Content/ (or allow the origin with `allow_external` in site.yml)")
+                }
+                let (decision, target, fragment) = links.resolve(link.destination, from: pageIndex, base: folder)
                 if let target, let fragment, !fragment.isEmpty {
                     collector.anchors.append(.init(target: target, fragment: fragment,
-                                                   location: SourceLocation(path: path, line: line, column: column)))
+                                                   location: SourceLocation(path: path, line: link.line, column: link.column)))
                 }
                 return decision
             },
@@ -69,11 +72,15 @@ struct PageRenderer: @unchecked Sendable {
     /// Strings in data files that name a page (`vergoedingen/arbovoorzieningen.md`) become links from this page.
     func resolveDataLinks(_ node: DataNode, dataPath: String, from page: Int, into collector: Collector) -> DataNode {
         switch node.value {
+        case .string(let text) where ExternalOrigins.isScript(text):
+            collector.diagnostics.append(.error("a `javascript:` or other script address is not allowed in data files",
+                                                at: SourceLocation(path: dataPath, line: node.line, column: node.column)))
+            return DataNode(.string(""), line: node.line, column: node.column)
         case .string(let text) where looksLikePageReference(text):
             let (decision, _, _) = links.resolve(text, from: page, base: "")
             switch decision {
             case .rewrite(let href): return DataNode(.string(href), line: node.line, column: node.column)
-            case .broken(let message), .warn(let message):
+            case .broken(let message), .blocked(let message), .warn(let message):
                 collector.diagnostics.append(.error(message, at: SourceLocation(path: dataPath, line: node.line, column: node.column)))
                 return node
             case .keep: return node
