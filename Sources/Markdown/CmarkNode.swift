@@ -58,17 +58,19 @@ struct CmarkNode: Equatable {
         return text
     }
 
+    /// Walks with cmark's iterator rather than recursion: documents may nest thousands of levels deep.
     func appendPlainText(to text: inout String) {
-        switch type {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-            text += literal ?? ""
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            text += " "
-        default:
-            var child = firstChild
-            while let node = child {
-                node.appendPlainText(to: &text)
-                child = node.next
+        guard let iterator = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let raw = cmark_iter_get_node(iterator) else { continue }
+            let node = CmarkNode(raw)
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK: text += node.literal ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
             }
         }
     }

@@ -57,17 +57,28 @@ public struct MarkdownRenderer {
 }
 
 /// Readable text with a line break after each block, so words of adjacent blocks stay apart.
-private func appendReadableText(of node: CmarkNode, to text: inout String) {
-    switch node.type {
-    case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK:
-        node.appendPlainText(to: &text)
-        text += "\n"
-    case CMARK_NODE_CUSTOM_BLOCK where (node.firstChild?.type.rawValue ?? 0) >= CMARK_NODE_FIRST_INLINE.rawValue:
-        // A heading wrapped for its id.
-        node.appendPlainText(to: &text)
-        text += "\n"
-    default:
-        for child in node.children { appendReadableText(of: child, to: &text) }
+/// Iterative, like every walk here: a list may nest ten thousand levels deep.
+private func appendReadableText(of root: CmarkNode, to text: inout String) {
+    guard let iterator = cmark_iter_new(root.pointer) else { return }
+    defer { cmark_iter_free(iterator) }
+    while true {
+        let event = cmark_iter_next(iterator)
+        if event == CMARK_EVENT_DONE { break }
+        guard let raw = cmark_iter_get_node(iterator) else { continue }
+        let node = CmarkNode(raw)
+        switch (event, node.type) {
+        case (CMARK_EVENT_ENTER, CMARK_NODE_TEXT), (CMARK_EVENT_ENTER, CMARK_NODE_CODE), (CMARK_EVENT_ENTER, CMARK_NODE_CODE_BLOCK):
+            text += node.literal ?? ""
+        case (CMARK_EVENT_ENTER, CMARK_NODE_SOFTBREAK), (CMARK_EVENT_ENTER, CMARK_NODE_LINEBREAK):
+            text += " "
+        case (CMARK_EVENT_EXIT, CMARK_NODE_PARAGRAPH), (CMARK_EVENT_EXIT, CMARK_NODE_HEADING):
+            text += "\n"
+        case (CMARK_EVENT_EXIT, CMARK_NODE_CUSTOM_BLOCK) where (node.firstChild?.type.rawValue ?? 0) >= CMARK_NODE_FIRST_INLINE.rawValue:
+            // A heading wrapped for its id.
+            text += "\n"
+        default:
+            break
+        }
     }
 }
 
