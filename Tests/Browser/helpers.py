@@ -10,6 +10,7 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
 
 # Selenium Manager must not try to reach the internet.
@@ -74,9 +75,16 @@ def open_page(driver, url):
 
 
 def wait_ready(driver):
-    WebDriverWait(driver, WAIT).until(lambda d: d.execute_script(
-        "return document.readyState === 'complete' && document.documentElement.classList.contains('js') &&"
-        " Array.from(document.querySelectorAll('[data-component]')).every(e => e.getAttribute('data-ready') === 'true')"))
+    try:
+        WebDriverWait(driver, WAIT).until(lambda d: d.execute_script(
+            "return document.readyState === 'complete' && document.documentElement.classList.contains('js') &&"
+            " Array.from(document.querySelectorAll('[data-component]')).every(e => e.getAttribute('data-ready') === 'true')"))
+    except TimeoutException:
+        states = driver.execute_script(
+            "return Array.from(document.querySelectorAll('[data-component]'))"
+            ".map(e => e.getAttribute('data-component') + ': ' + e.getAttribute('data-ready'))")
+        errors = [entry["message"] for entry in driver.get_log("browser")]
+        raise AssertionError(f"{driver.current_url} did not get ready; components {states}; console {errors}") from None
 
 
 def wait_for(driver, condition, message=""):

@@ -154,3 +154,27 @@ def test_search_finds_pages_in_the_browser(driver, server, strings):
     status = driver.find_element(By.CSS_SELECTOR, "#zoekresultaten [role=status]")
     wait_for(driver, lambda d: status.text == strings["search_none"].replace("{query}", "qxzqxz"))
     assert_clean(driver)
+
+
+def test_every_ui_string_exists_in_every_language():
+    """Scripts and templates only use UI strings that each i18n file of the theme has."""
+    import re
+
+    from conftest import REPO
+    from helpers import load_yaml
+
+    theme = REPO / "Themes" / "default"
+    languages = {path.stem: set(load_yaml(path)) for path in (theme / "i18n").glob("*.yml")}
+    used = set()
+    for path in (theme / "assets" / "js").rglob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'\bt\("([a-z0-9_]*[a-z0-9])"', text))
+        used |= {"month_" + str(n) for n in range(1, 13)} | {"day_" + str(n) for n in range(1, 8)}
+        used |= {"rating_" + r for r in ("good", "attention", "risk", "open")}
+        used |= {"sc_overall_" + r for r in ("good", "attention", "risk", "open")}
+        used |= {"sc_count_" + r for r in ("good", "attention", "risk")}
+    for path in theme.rglob("*.mustache"):
+        used |= set(re.findall(r"\{\{\s*t\.([a-z0-9_]+)", path.read_text(encoding="utf-8")))
+    for language, keys in languages.items():
+        assert used - keys == set(), f"missing in i18n/{language}.yml"
+    assert len({frozenset(keys) for keys in languages.values()}) == 1, "the i18n files have different keys"

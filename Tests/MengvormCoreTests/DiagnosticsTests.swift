@@ -188,4 +188,37 @@ import Testing
             "Content/a.md": page("A", "![logo](https://cdn.example/logo.png)"),
         ]) == [])
     }
+
+    @Test func selfCheckDataThatBreaksItsSchema() {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/partials/components/selfcheck.mustache"] = "<form></form>"
+        #expect(diagnostics([
+            "Content/check.md": page("Check", "```selfcheck\ndata: selfcheck\n```\n"),
+            "Content/_data/selfcheck.yml": """
+            groups:
+              - id: werkplek
+                title: Werkplek
+                questions:
+                  - id: stoel
+                    text: Is je stoel goed?
+                    options:
+                      - label: Ja
+                        rating: goed
+                      - label: Nee
+                        rating: risk
+                  - id: stoel
+                    options: geen lijst
+              - title: Zonder id
+                questions: []
+            """,
+        ], theme: theme) == [
+            "Content/_data/selfcheck.yml:9:21: error: `rating` must be `good`, `attention` or `risk`, not `goed`",
+            "Content/_data/selfcheck.yml:10:13: error: an answer rated `risk` needs `advice`: tell the employee what to do",
+            "Content/_data/selfcheck.yml:12:9: error: missing `text`",
+            "Content/_data/selfcheck.yml:12:9: error: the question id `stoel` is used twice; every id must be unique",
+            "Content/_data/selfcheck.yml:13:18: error: `options` must be a list with at least one entry (`- label: Ja`), not text",
+            "Content/_data/selfcheck.yml:14:5: error: missing `id`",
+            "Content/_data/selfcheck.yml:15:16: error: `questions` is empty: add at least one entry (`- id: stoel-hoogte`)",
+        ])
+    }
 }

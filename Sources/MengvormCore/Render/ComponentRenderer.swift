@@ -18,7 +18,8 @@ struct ComponentRenderer {
         self.stringsJSON = stringsJSON
     }
 
-    mutating func render(_ block: ComponentBlock, resolveData: (DataNode, String) -> DataNode) -> ComponentDecision {
+    mutating func render(_ block: ComponentBlock, resolveData: (DataNode, String) -> DataNode,
+                         report: (Diagnostic) -> Void) -> ComponentDecision {
         guard templates.hasComponent(block.name) else {
             // A near miss of a component name is almost certainly a typo, not a code sample.
             if let suggestion = Suggest.closest(to: block.name, in: templates.componentNames), block.name.count > 3 {
@@ -45,6 +46,7 @@ struct ComponentRenderer {
                     let hint = Suggest.closest(to: given, in: data.files.keys).map { "; did you mean `\($0)`?" } ?? ""
                     return .error("no data file `\(given)` in Content/_data/\(hint)", lineOffset: nameNode.line, column: nameNode.column)
                 }
+                ComponentSchemas.validate(component: block.name, data: file.root, path: file.displayPath).forEach(report)
                 let resolved = resolveData(file.root, file.displayPath)
                 dataValue = resolved.templateValue
                 json = resolved.json

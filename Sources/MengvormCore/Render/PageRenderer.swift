@@ -41,9 +41,9 @@ struct PageRenderer: @unchecked Sendable {
                 return decision
             },
             renderComponent: { block in
-                components.render(block) { node, dataPath in
+                components.render(block, resolveData: { node, dataPath in
                     resolveDataLinks(node, dataPath: dataPath, from: pageIndex, into: collector)
-                }
+                }, report: { collector.diagnostics.append($0) })
             })
         let document = markdown.render(page.loaded.body, lineOffset: page.loaded.bodyLine - 1)
 
