@@ -176,19 +176,19 @@ import Testing
 
     @Test func componentsRenderThroughThemePartialsWithTheirData() throws {
         var theme = TestSite.minimalTheme
-        theme["Themes/default/partials/components/selfcheck.mustache"] = "<form id=\"{{id}}\">{{#data.groups}}<fieldset>{{title}}</fieldset>{{/data.groups}}<a href=\"{{data.help}}\">h</a><script type=\"application/json\">{{{json}}}</script></form>"
+        theme["Themes/default/partials/components/quiz.mustache"] = "<form id=\"{{id}}\">{{#data.groups}}<fieldset>{{title}}</fieldset>{{/data.groups}}<a href=\"{{data.help}}\">h</a><script type=\"application/json\">{{{json}}}</script></form>"
         let site = TestSite([
             "Content/_index.md": page("Home"),
             "Content/hulp.md": page("Hulp"),
             "Content/sub/_index.md": page("Sub"),
-            "Content/sub/check.md": page("Check", "```selfcheck\ndata: selfcheck\n```\n\n```yaml\ngewoon: code\n```\n"),
-            "Content/_data/selfcheck.yml": "help: hulp.md\ngroups:\n  - title: Werkplek <stoel>\n",
+            "Content/sub/check.md": page("Check", "```quiz\ndata: quiz\n```\n\n```yaml\ngewoon: code\n```\n"),
+            "Content/_data/quiz.yml": "help: hulp.md\ngroups:\n  - title: Werkplek <stoel>\n",
         ], theme: theme)
         defer { site.remove() }
         let report = site.build()
         #expect(TestSite.lines(report) == [])
         let html = try #require(site.read("sub/check/index.html"))
-        #expect(html.contains("<form id=\"selfcheck\"><fieldset>Werkplek &lt;stoel&gt;</fieldset><a href=\"../../hulp/index.html\">h</a>"))
+        #expect(html.contains("<form id=\"quiz\"><fieldset>Werkplek &lt;stoel&gt;</fieldset><a href=\"../../hulp/index.html\">h</a>"))
         #expect(html.contains("{\"help\":\"../../hulp/index.html\",\"groups\":[{\"title\":\"Werkplek \\u003cstoel\\u003e\"}]}"))
         #expect(html.contains("<pre><code class=\"language-yaml\">gewoon: code"))
     }
