@@ -13,7 +13,7 @@ missing=()
 dpkg -s libcmark-dev >/dev/null 2>&1 || missing+=(libcmark-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if $browser; then
-  for package in chromium chromium-driver fonts-dejavu-core python3-venv; do
+  for package in chromium chromium-driver fonts-dejavu-core python3-venv nginx; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
   done
   command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)

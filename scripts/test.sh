@@ -10,7 +10,7 @@ swift build --build-tests
 # Swift Testing announces every test before it runs; keep only results.
 swift test 2>&1 | grep -vE 'Test .* started\.$'
 
-echo "== browser tests"
+echo "== browser and publishing tests (Chromium, nginx)"
 export SE_OFFLINE=true SE_AVOID_STATS=true
 export MENGVORM_BIN="$PWD/.build/debug/mengvorm"
-.venv-browser/bin/python -m pytest Tests/Browser -q -p no:cacheprovider
+.venv-browser/bin/python -m pytest Tests/Browser Tests/Deploy -q -p no:cacheprovider
