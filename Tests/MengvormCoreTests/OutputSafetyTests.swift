@@ -87,4 +87,35 @@ import Testing
         ])
         #expect(!site.exists("passwd/index.html"))
     }
+
+    private func modificationDate(_ site: TestSite, _ path: String) -> Date? {
+        try? FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.modificationDate] as? Date
+    }
+
+    @Test func rebuildsWriteOnlyWhatChangedAndRemoveWhatIsGone() throws {
+        let site = TestSite([
+            "Content/_index.md": page("Home"),
+            "Content/a.md": page("A", "een"),
+            "Content/b.md": page("B", "een"),
+            "Content/weg.md": page("Weg"),
+        ])
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let before = try #require(modificationDate(site, "b/index.html"))
+        Thread.sleep(forTimeInterval: 0.05)
+        site.write("Content/a.md", page("A", "twee"))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/weg.md"))
+        #expect(site.build().succeeded)
+        #expect(site.read("a/index.html")?.contains("twee") == true)
+        #expect(modificationDate(site, "b/index.html") == before)
+        #expect(!site.exists("weg/index.html"))
+        #expect(!site.exists("weg"))
+        let manifest = try #require(site.read(OutputFolder.marker))
+        #expect(manifest.contains(" a/index.html\n"))
+        #expect(!manifest.contains("weg/"))
+        // A file someone deleted by hand comes back on the next build.
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("b/index.html"))
+        #expect(site.build().succeeded)
+        #expect(site.exists("b/index.html"))
+    }
 }

@@ -82,17 +82,19 @@ public enum Builder {
 
         // Prepare the output before rendering, so a refused folder costs nothing.
         var output: OutputFolder?
+        var writer: OutputWriter?
         if options.writesOutput {
             switch OutputFolder.prepare(output: options.outputFolder, siteRoot: root) {
             case .failure(.message(let message)):
                 diagnostics.error(message, at: nil)
                 return finish(diagnostics, options: options, started: started, succeeded: false)
             case .success(let folder):
-                guard folder.begin() else {
+                guard let started = folder.begin() else {
                     diagnostics.error("cannot create the staging folder \(folder.staging.path)", at: nil)
-                    return finish(diagnostics, options: options, started: started, succeeded: false)
+                    return finish(diagnostics, options: options, started: DispatchTime.now(), succeeded: false)
                 }
                 output = folder
+                writer = started
             }
         }
 
@@ -100,17 +102,13 @@ public enum Builder {
         let links = LinkResolver(index: index, linkStyle: config.linkStyle)
         let views = ViewBuilder(index: index, config: config, links: links, data: data, templates: templates)
         let renderer = PageRenderer(index: index, config: config, templates: templates, data: data, links: links, views: views)
-        let stagingPath = output?.staging.path
         let rendered = parallelMap(index.pages.count) { pageIndex -> RenderedPage in
             var (html, result) = renderer.render(pageIndex)
             // Privacy: no page may make the browser contact another site.
             result.diagnostics += ExternalOrigins.check(html, path: index.pages[pageIndex].displayPath, allowed: config.allowedOrigins)
                 .map { Diagnostic(.error, $0.message, at: SourceLocation(path: $0.location!.path)) }
-            if let stagingPath, !html.isEmpty {
-                let path = stagingPath + "/" + index.pages[pageIndex].outputPath
-                if !FileWriter.write(html, to: path) {
-                    result.diagnostics.append(.error("cannot write \(path)", at: nil))
-                }
+            if let writer, !html.isEmpty, !writer.write(html, to: index.pages[pageIndex].outputPath) {
+                result.diagnostics.append(.error("cannot write \(index.pages[pageIndex].outputPath) into the staging folder", at: nil))
             }
             return result
         }
@@ -131,21 +129,21 @@ public enum Builder {
         }
 
         var fileCount = index.pages.count
-        if let output {
+        if let writer {
             fileCount += GeneratedPages.write(index: index, rendered: rendered, views: views, templates: templates,
-                                              config: config, today: options.today, to: output.staging.path)
+                                              config: config, today: options.today, to: writer)
             fileCount += writeSiteFiles(index: index, templates: templates, renderer: renderer, views: views,
-                                        contentRoot: contentRoot, to: output.staging.path, today: options.today, diagnostics: &diagnostics)
+                                        contentRoot: contentRoot, to: writer, today: options.today, diagnostics: &diagnostics)
         }
 
         // Swap in, or leave the previous output untouched.
         let failed = diagnostics.hasErrors || (options.strict && !diagnostics.all.isEmpty)
-        if let output {
+        if let output, let writer {
             if failed {
                 output.discard()
             } else {
                 do {
-                    try output.commit()
+                    try output.commit(writer)
                 } catch {
                     output.discard()
                     diagnostics.error("cannot put the new site in place at \(output.final.path): \(error.localizedDescription)", at: nil)
@@ -179,21 +177,21 @@ public enum Builder {
     /// The 404 page, theme assets and the files copied from Content/.
     private static func writeSiteFiles(
         index: SiteIndex, templates: TemplateSet, renderer: PageRenderer, views: ViewBuilder,
-        contentRoot: URL, to staging: String, today: Day, diagnostics: inout Diagnostics
+        contentRoot: URL, to writer: OutputWriter, today: Day, diagnostics: inout Diagnostics
     ) -> Int {
         var count = 0
         var copies: [(source: String, destination: String)] = []
         for (relative, source) in templates.assets { copies.append((source, relative)) }
         for (contentPath, output) in index.assets { copies.append((contentRoot.path + "/" + contentPath, output)) }
         let failures = parallelMap(copies.count) { i -> String? in
-            FileWriter.copy(from: copies[i].source, to: staging + "/" + copies[i].destination) ? nil : copies[i].source
+            writer.copy(from: copies[i].source, to: copies[i].destination) ? nil : copies[i].source
         }
         for failure in failures.compactMap({ $0 }) {
             diagnostics.error("cannot copy \(failure) into the output", at: nil)
         }
         count += copies.count
         if let baseURL = renderer.config.baseURL {
-            if FileWriter.write(SiteFeeds.sitemap(index, baseURL: baseURL), to: staging + "/sitemap.xml") { count += 1 }
+            if writer.write(SiteFeeds.sitemap(index, baseURL: baseURL), to: "sitemap.xml") { count += 1 }
         }
         for page in index.pages where page.meta.feed {
             guard let baseURL = renderer.config.baseURL else {
@@ -202,7 +200,7 @@ public enum Builder {
                 continue
             }
             let xml = SiteFeeds.atom(section: page.index, index, baseURL: baseURL, siteTitle: renderer.config.title, today: today)
-            if FileWriter.write(xml, to: staging + "/" + page.url + "feed.xml") { count += 1 }
+            if writer.write(xml, to: page.url + "feed.xml") { count += 1 }
         }
         if templates.layouts.contains("404"), let home = index.home {
             var view = views.view(for: home, document: MarkdownDocument())
@@ -214,7 +212,7 @@ public enum Builder {
             view["menu"] = index.menu.map { ["title": index.pages[$0].meta.title, "url": (view["root"] as! String) + index.pages[$0].url] }
             view.removeValue(forKey: "breadcrumbs")
             view.removeValue(forKey: "children")
-            if FileWriter.write(templates.render(view, layout: "404"), to: staging + "/404.html") { count += 1 }
+            if writer.write(templates.render(view, layout: "404"), to: "404.html") { count += 1 }
         }
         return count
     }

@@ -13,22 +13,22 @@ enum GeneratedPages {
         return tagsFolder + "/" + (slug.isEmpty ? "tag" : slug) + "/"
     }
 
-    /// Writes every generated file into `staging`; returns how many.
+    /// Writes every generated file through `writer`; returns how many.
     static func write(index: SiteIndex, rendered: [RenderedPage], views: ViewBuilder, templates: TemplateSet,
-                      config: SiteConfig, today: Day, to staging: String) -> Int {
+                      config: SiteConfig, today: Day, to writer: OutputWriter) -> Int {
         var count = 0
-        count += writeTags(index: index, views: views, templates: templates, to: staging)
-        if FileWriter.write(searchIndex(index: index, rendered: rendered, views: views), to: staging + "/" + searchIndexFile) { count += 1 }
+        count += writeTags(index: index, views: views, templates: templates, to: writer)
+        if writer.write(searchIndex(index: index, rendered: rendered, views: views), to: searchIndexFile) { count += 1 }
         if config.reviewOverview, templates.layouts.contains("overview") {
             let view = overviewView(index: index, views: views, config: config, today: today)
-            if FileWriter.write(templates.render(view, layout: "overview"), to: staging + "/" + overviewFolder + "/index.html") { count += 1 }
+            if writer.write(templates.render(view, layout: "overview"), to: overviewFolder + "/index.html") { count += 1 }
         }
         return count
     }
 
     // MARK: Tags
 
-    private static func writeTags(index: SiteIndex, views: ViewBuilder, templates: TemplateSet, to staging: String) -> Int {
+    private static func writeTags(index: SiteIndex, views: ViewBuilder, templates: TemplateSet, to writer: OutputWriter) -> Int {
         // Tags that differ only in case or accents are one tag, named as first written.
         var pagesByTag: [String: [Int]] = [:]
         var nameBySlug: [String: String] = [:]
@@ -49,7 +49,7 @@ enum GeneratedPages {
              "description": "\(pagesByTag[tag]!.count)", "current": false]
         }
         all["has_children"] = true
-        var count = FileWriter.write(templates.render(all, layout: layout), to: staging + "/" + tagsFolder + "/index.html") ? 1 : 0
+        var count = writer.write(templates.render(all, layout: layout), to: tagsFolder + "/index.html") ? 1 : 0
         for tag in tags {
             let url = tagURL(tag)
             var view = views.generatedView(url: url, title: tag, kind: "tag")
@@ -58,7 +58,7 @@ enum GeneratedPages {
             view["has_children"] = true
             view["breadcrumbs"] = [["title": title, "url": views.links.href(toURL: tagsFolder + "/", depth: 2)]]
             view["has_breadcrumbs"] = true
-            if FileWriter.write(templates.render(view, layout: layout), to: staging + "/" + url + "index.html") { count += 1 }
+            if writer.write(templates.render(view, layout: layout), to: url + "index.html") { count += 1 }
         }
         return count
     }

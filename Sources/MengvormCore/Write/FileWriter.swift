@@ -13,6 +13,10 @@ enum FileWriter {
         return text.withUTF8 { writeBuffer(UnsafeRawBufferPointer($0), to: path) }
     }
 
+    static func write(_ buffer: UnsafeRawBufferPointer, to path: String) -> Bool {
+        writeBuffer(buffer, to: path)
+    }
+
     private static func writeBuffer(_ buffer: UnsafeRawBufferPointer, to path: String) -> Bool {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == ENOENT {

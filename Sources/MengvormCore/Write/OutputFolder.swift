@@ -42,30 +42,51 @@ struct OutputFolder {
         return .success(OutputFolder(final: URL(fileURLWithPath: out), staging: staging))
     }
 
-    /// Creates an empty staging folder.
-    func begin() -> Bool {
+    /// Creates an empty staging folder and a writer that knows the previous build's files.
+    func begin() -> OutputWriter? {
         try? FileManager.default.removeItem(at: staging)
-        guard (try? FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)) != nil else { return false }
-        return FileWriter.write(Array("Written by Mengvorm. The next build replaces this folder.\n".utf8), to: staging.path + "/" + OutputFolder.marker)
+        guard (try? FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)) != nil else { return nil }
+        let previous = OutputWriter.readManifest(final.path + "/" + OutputFolder.marker)
+        return OutputWriter(staging: staging.path, final: final.path, previous: previous)
     }
 
-    /// Puts the staging folder in place of the output; the old output goes only after the new one is there.
-    func commit() throws {
+    /// Puts the new build in place. A first build renames the staging folder into place; later builds
+    /// move only the changed files in, delete the files the site no longer has, and update the manifest.
+    func commit(_ writer: OutputWriter) throws {
         let fm = FileManager.default
-        if fm.fileExists(atPath: final.path) {
-            let old = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).old-\(getpid())")
-            try? fm.removeItem(at: old)
-            try fm.moveItem(at: final, to: old)
-            do {
-                try fm.moveItem(at: staging, to: final)
-            } catch {
-                try? fm.moveItem(at: old, to: final)
-                throw error
-            }
-            try? fm.removeItem(at: old)
-        } else {
+        let manifest = OutputWriter.manifestText(writer.manifest)
+        guard fm.fileExists(atPath: final.path) else {
+            guard FileWriter.write(manifest, to: staging.path + "/" + OutputFolder.marker) else { throw CocoaError(.fileWriteUnknown) }
             try fm.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fm.moveItem(at: staging, to: final)
+            return
+        }
+        for path in writer.stagedFiles {
+            let target = final.path + "/" + path
+            if rename(staging.path + "/" + path, target) != 0 {
+                FileWriter.makeFolders(for: target)
+                // A folder where a file now goes (or the reverse) is removed first.
+                try? fm.removeItem(atPath: target)
+                guard rename(staging.path + "/" + path, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            }
+        }
+        let current = writer.manifest
+        for path in writer.previous.keys where current[path] == nil {
+            unlink(final.path + "/" + path)
+            removeEmptyFolders(above: path)
+        }
+        // The manifest last, through a rename, so it never describes a half-written folder.
+        let temporary = final.path + "/" + OutputFolder.marker + ".new"
+        guard FileWriter.write(manifest, to: temporary), rename(temporary, final.path + "/" + OutputFolder.marker) == 0 else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        try? fm.removeItem(at: staging)
+    }
+
+    private func removeEmptyFolders(above path: String) {
+        var folder = (path as NSString).deletingLastPathComponent
+        while !folder.isEmpty, rmdir(final.path + "/" + folder) == 0 {
+            folder = (folder as NSString).deletingLastPathComponent
         }
     }
 
