@@ -54,6 +54,11 @@ public enum HeadingID {
             for id in reserved { used[id] = 1 }
         }
 
+        /// Marks `id` as used without handing it out.
+        public mutating func reserve(_ id: String) {
+            if used[id] == nil { used[id] = 1 }
+        }
+
         public mutating func unique(for text: String, fallback: String = "kopje") -> String {
             let slug = HeadingID.slug(text)
             let base = slug.isEmpty ? fallback : slug

@@ -58,6 +58,8 @@ public struct ComponentBlock: Sendable {
     /// Line of the opening fence, and of the body's first line.
     public var line: Int
     public var column: Int
+    /// Ids the page's headings already use, so a component can pick one that differs.
+    public var takenIDs: [String] = []
 }
 
 /// A link or image destination as written, with its position in the input.

@@ -99,6 +99,7 @@ private struct TransformPass {
 
     mutating func run(on nodes: [CmarkNode]) {
         var headingNodes: [CmarkNode] = []
+        var codeBlocks: [CmarkNode] = []
         var taskItems: [(item: CmarkNode, text: CmarkNode, checked: Bool)] = []
         var lastBlockLine = 1
         for node in nodes {
@@ -110,15 +111,17 @@ private struct TransformPass {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 rewriteDestination(of: node, line: line > 0 ? line : lastBlockLine, column: max(node.startColumn, 1))
             case CMARK_NODE_CODE_BLOCK:
-                replaceComponent(node)
+                codeBlocks.append(node)
             case CMARK_NODE_ITEM:
                 if let task = taskMarker(of: node) { taskItems.append((node, task.text, task.checked)) }
             default:
                 break
             }
         }
-        makeChecklists(taskItems)
+        // Headings first, so components get ids that differ from every heading's.
         for node in headingNodes { addID(to: node) }
+        for node in codeBlocks { replaceComponent(node) }
+        makeChecklists(taskItems)
     }
 
     // MARK: Links
@@ -143,7 +146,8 @@ private struct TransformPass {
         guard !info.isEmpty else { return }
         let block = ComponentBlock(
             name: info, body: node.literal ?? "",
-            line: node.startLine + lineOffset, column: max(node.startColumn, 1))
+            line: node.startLine + lineOffset, column: max(node.startColumn, 1),
+            takenIDs: headings.map(\.id))
         switch renderer.renderComponent(block) {
         case .codeBlock:
             return

@@ -46,7 +46,7 @@ enum GeneratedPages {
         var all = views.generatedView(url: tagsFolder + "/", title: title, kind: "tags")
         all["children"] = tags.map { tag -> [String: Any] in
             ["title": tag, "url": String(tagURL(tag).dropFirst(tagsFolder.count + 1)) + (views.config.linkStyle == .files ? "index.html" : ""),
-             "description": "\(pagesByTag[tag]!.count)", "current": false]
+             "count": pagesByTag[tag]!.count, "current": false]
         }
         all["has_children"] = true
         var count = writer.write(templates.render(all, layout: layout), to: tagsFolder + "/index.html") ? 1 : 0

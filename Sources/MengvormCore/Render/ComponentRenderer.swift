@@ -7,6 +7,8 @@ struct ComponentRenderer {
     let data: DataFiles
     let strings: [String: Any]
     let stringsJSON: String
+    /// Shared with the page: `root` (relative path to the site root) and `lang`.
+    var pageValues: [String: Any] = [:]
 
     /// Ids already used on this page, so two blocks of one kind get `selfcheck` and `selfcheck-2`.
     private var usedIDs = HeadingID.Allocator()
@@ -54,8 +56,11 @@ struct ComponentRenderer {
         case .success(nil):
             break
         }
+        for taken in block.takenIDs { usedIDs.reserve(taken) }
         let id = usedIDs.unique(for: block.name)
-        let view: [String: Any] = ["id": id, "name": block.name, "options": options, "data": dataValue, "json": json, "t": strings, "t_json": stringsJSON]
+        var view: [String: Any] = ["id": id, "name": block.name, "settings": options, "data": dataValue, "json": json,
+                                   "t": strings, "t_json": stringsJSON]
+        for (key, value) in pageValues { view[key] = value }
         return .html(templates.render(view, layout: "components/" + block.name))
     }
 }

@@ -25,6 +25,7 @@ struct PageRenderer: @unchecked Sendable {
         var result = RenderedPage()
         var components = ComponentRenderer(templates: templates, data: data, strings: views.strings(for: pageIndex),
                                            stringsJSON: views.stringsJSON(for: pageIndex))
+        components.pageValues = ["root": links.rootPrefix(from: pageIndex), "lang": views.language(of: pageIndex)]
         let collector = Collector()
 
         let markdown = MarkdownRenderer(

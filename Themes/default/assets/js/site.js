@@ -153,6 +153,16 @@
     update();
   }
 
+  // ---- Site search: its script (assets/js/search.js) and the index load when someone starts to type ----
+  function lazySearch(box) {
+    var input = box.querySelector("input");
+    box.hidden = false;
+    input.addEventListener("input", function start() {
+      input.removeEventListener("input", start);
+      doc.body.appendChild(el("script", { src: here + "search.js" }));
+    });
+  }
+
   // ---- Components: each loads its own script from assets/js/, only on pages that use it ----
   var registry = {};
   window.Mengvorm = {
@@ -187,6 +197,7 @@
     menu.parentNode.insertBefore(toggle, menu);
   }
 
+  doc.querySelectorAll(".site-search[data-index]").forEach(lazySearch);
   doc.querySelectorAll(".checklist").forEach(enhanceChecklist);
 
   var wanted = {};
