@@ -306,7 +306,11 @@ import Testing
         let report = Builder.build(options)
         #expect(TestSite.lines(report) == [])
         #expect(report.pageCount >= 30)
-        let zelfcheck = try #require(FileManager.default.contents(atPath: output.path + "/thuiswerkplek/zelfcheck/index.html"))
-        #expect(String(decoding: zelfcheck, as: UTF8.self).contains("<h1>"))
+        let zelfcheck = String(decoding: try #require(FileManager.default.contents(atPath: output.path + "/thuiswerkplek/zelfcheck/index.html")), as: UTF8.self)
+        #expect(zelfcheck.contains("<h1>"))
+        // The theme satisfies a strict policy: no inline scripts or styles, nothing from other sites.
+        #expect(zelfcheck.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self';"))
+        #expect(!zelfcheck.contains(" style=\""))
+        #expect(!zelfcheck.contains("<script>"))
     }
 }
