@@ -49,6 +49,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets over front matter, Markdown transforms and template rendering. The library
+        // holds the targets; `mengvorm-fuzz` runs them under libFuzzer (scripts/fuzz.sh) or replays files.
+        .target(
+            name: "MengvormFuzzing",
+            dependencies: ["MengvormCore", "Markdown", .product(name: "Mustache", package: "swift-mustache")],
+            path: "Fuzz/Sources/MengvormFuzzing"
+        ),
+        .executableTarget(name: "mengvorm-fuzz", dependencies: ["MengvormFuzzing"], path: "Fuzz/Sources/mengvorm-fuzz"),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["MengvormFuzzing"], path: "Tests/FuzzRegressionTests"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "MengvormCoreTests", dependencies: ["MengvormCore"]),
         .testTarget(name: "CLITests", dependencies: ["mengvorm"]),

@@ -10,6 +10,9 @@ swift build --build-tests
 # Swift Testing announces every test before it runs; keep only results.
 swift test 2>&1 | grep -vE 'Test .* started\.$'
 
+echo "== fuzzing (libFuzzer + AddressSanitizer, 20 s a target)"
+scripts/fuzz.sh 20
+
 echo "== browser and publishing tests (Chromium, nginx)"
 export SE_OFFLINE=true SE_AVOID_STATS=true
 export MENGVORM_BIN="$PWD/.build/debug/mengvorm"

@@ -12,6 +12,12 @@ enum PageLoader {
         case .success(let read):
             text = read
         }
+        return parse(text, file: file)
+    }
+
+    /// Splits and checks the front matter of a page's text (also the entry point of the fuzzer).
+    static func parse(_ text: String, file: SourceFile) -> (page: LoadedPage?, diagnostics: [Diagnostic]) {
+        let path = file.displayPath
         let split = FrontMatter.split(text)
         let start = SourceLocation(path: path, line: 1, column: 1)
         guard split.hasFrontMatter else {
