@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var today = Day.today
     /// Warn about pages without owner and about reviews that are due (`mengvorm check`).
     public var checksGovernance = false
+    /// Draw a progress line on a terminal during long builds.
+    public var showsProgress = false
 
     public init(siteRoot: URL) { self.siteRoot = siteRoot }
 
@@ -102,7 +104,9 @@ public enum Builder {
         let links = LinkResolver(index: index, linkStyle: config.linkStyle)
         let views = ViewBuilder(index: index, config: config, links: links, data: data, templates: templates)
         let renderer = PageRenderer(index: index, config: config, templates: templates, data: data, links: links, views: views)
+        let progress = BuildProgress(total: index.pages.count, enabled: options.showsProgress)
         let rendered = parallelMap(index.pages.count) { pageIndex -> RenderedPage in
+            defer { progress.advance() }
             var (html, result) = renderer.render(pageIndex)
             // Privacy: no page may make the browser contact another site.
             result.diagnostics += ExternalOrigins.check(html, path: index.pages[pageIndex].displayPath, allowed: config.allowedOrigins)
@@ -112,6 +116,7 @@ public enum Builder {
             }
             return result
         }
+        progress.finish()
         for result in rendered { diagnostics.add(contentsOf: result.diagnostics) }
         // Page references in data files are checked even when no page uses the file yet.
         if let home = index.home {
