@@ -69,15 +69,25 @@ enum GeneratedPages {
     /// per page its title, URL from the site root, description, headings and the start of its text.
     static let searchTextLimit = 1_500
 
+    /// The start of a page's text for the index: one line, at most `searchTextLimit` bytes, cut at a space.
+    /// Taken at render time, so a 10,000-page build does not keep every page's full text in memory.
+    static func searchExcerpt(_ text: String) -> String {
+        var bytes = Array(text.utf8.prefix(searchTextLimit + 1))
+        let cut = bytes.count > searchTextLimit
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\t") {
+            bytes[index] = UInt8(ascii: " ")
+        }
+        if cut, let space = bytes.lastIndex(of: UInt8(ascii: " ")) { bytes.removeSubrange(space...) }
+        while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
+        while bytes.first == UInt8(ascii: " ") { bytes.removeFirst() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func searchIndex(index: SiteIndex, rendered: [RenderedPage], views: ViewBuilder) -> String {
         var entries: [DataNode] = []
         for page in index.pages where !page.meta.hidden && !page.isImplicit {
             let result = rendered[page.index]
-            var text = result.plainText.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
-            if text.count > searchTextLimit {
-                text = String(text.prefix(searchTextLimit))
-                if let space = text.lastIndex(of: " ") { text = String(text[..<space]) }
-            }
+            let text = result.plainText
             let url = views.links.href(toURL: page.url, depth: 0)
             var fields: [(key: String, node: DataNode)] = [
                 ("t", DataNode(.string(page.meta.title))),

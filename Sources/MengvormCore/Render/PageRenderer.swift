@@ -6,6 +6,7 @@ struct RenderedPage: Sendable {
     var anchors: [LinkResolver.AnchorReference] = []
     var headingIDs: Set<String> = []
     var headingTexts: [String] = []
+    /// The start of the page's text, for the search index.
     var plainText = ""
 }
 
@@ -57,7 +58,7 @@ struct PageRenderer: @unchecked Sendable {
         result.diagnostics.append(contentsOf: collector.diagnostics)
         result.headingIDs = Set(document.headings.map(\.id))
         result.headingTexts = document.headings.map(\.text)
-        result.plainText = document.plainText
+        result.plainText = GeneratedPages.searchExcerpt(document.plainText)
 
         guard templates.layouts.contains(page.layout) else {
             let hint = Suggest.closest(to: page.layout, in: templates.layouts).map { "; did you mean `\($0)`?" } ?? ""

@@ -26,12 +26,31 @@ final class PartialCache: @unchecked Sendable {
         return html
     }
 
-    /// Marks the first link to `ownHref` as the current page.
+    /// Marks the first link to `ownHref` as the current page. Byte search: this runs once per page
+    /// and cached partial, and Foundation's `range(of:)` converts the whole text to UTF-16 each time.
     static func markCurrent(_ html: String, ownHref: String) -> String {
-        let needle = "href=\"" + HTMLEscaping.escape(ownHref) + "\""
-        guard let range = html.range(of: needle) else { return html }
-        if html[range.upperBound...].hasPrefix(" aria-current") { return html }
-        return html.replacingCharacters(in: range, with: needle + " aria-current=\"page\"")
+        let needle = Array(("href=\"" + HTMLEscaping.escape(ownHref) + "\"").utf8)
+        let marker = Array(" aria-current".utf8)
+        var text = html
+        return text.withUTF8 { bytes -> String in
+            guard let first = needle.first, bytes.count >= needle.count else { return html }
+            var index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                    let end = index + needle.count
+                    if bytes.count >= end + marker.count, bytes[end..<(end + marker.count)].elementsEqual(marker) { return html }
+                    var out = [UInt8]()
+                    out.reserveCapacity(bytes.count + 24)
+                    out.append(contentsOf: bytes[..<end])
+                    out.append(contentsOf: " aria-current=\"page\"".utf8)
+                    out.append(contentsOf: bytes[end...])
+                    return String(decoding: out, as: UTF8.self)
+                }
+                index += 1
+            }
+            return html
+        }
     }
 }
 
