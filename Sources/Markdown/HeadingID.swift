@@ -28,6 +28,36 @@ public enum HeadingID {
     public static func fold(_ text: String) -> String {
         // Fast path: plain ASCII needs only lowercasing.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        // Latin letters with accents (the Dutch, French and German ones) come from a table built once;
+        // only other scripts take Foundation's slower decomposition.
+        var quick = ""
+        quick.reserveCapacity(text.utf8.count)
+        var handled = true
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                quick.unicodeScalars.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            } else if let mapped = latinFolds[scalar.value] {
+                quick += mapped
+            } else {
+                handled = false
+                break
+            }
+        }
+        if handled { return quick }
+        return slowFold(text)
+    }
+
+    /// Folds of U+00A0–U+024F, made once with the slow path.
+    private static let latinFolds: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        for value in UInt32(0xA0)...0x24F {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            table[value] = slowFold(String(Character(scalar)))
+        }
+        return table
+    }()
+
+    private static func slowFold(_ text: String) -> String {
         var folded = String.UnicodeScalarView()
         for scalar in text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
             switch scalar.properties.generalCategory {

@@ -228,14 +228,17 @@ public struct SiteIndex: Sendable {
         for page in pages {
             if let parent = page.parent { childrenBySection[parent, default: []].append(page.index) }
         }
+        // Sort keys are folded once per page, not once per comparison.
+        let titleKeys = pages.map { SortKey.title($0.meta.title) }
         for (section, children) in childrenBySection {
             let byDate = pages[section].meta.sortBy == "date"
             let byTitle = pages[section].meta.sortBy == "title"
+            let oldest = Day(year: 1900, month: 1, day: 1)!
             pages[section].children = children.sorted { a, b in
                 let x = pages[a].meta, y = pages[b].meta
-                if byDate, x.date != y.date { return (x.date ?? Day(year: 1900, month: 1, day: 1)!) > (y.date ?? Day(year: 1900, month: 1, day: 1)!) }
+                if byDate, x.date != y.date { return (x.date ?? oldest) > (y.date ?? oldest) }
                 if !byTitle, !byDate, x.weight != y.weight { return (x.weight ?? Int.max) < (y.weight ?? Int.max) }
-                return SortKey.title(x.title) < SortKey.title(y.title)
+                return titleKeys[a] < titleKeys[b]
             }
         }
     }

@@ -17,8 +17,8 @@ enum GeneratedPages {
     static func write(index: SiteIndex, rendered: [RenderedPage], views: ViewBuilder, templates: TemplateSet,
                       config: SiteConfig, today: Day, to writer: OutputWriter) -> Int {
         var count = 0
-        count += writeTags(index: index, views: views, templates: templates, to: writer)
-        if writer.write(searchIndex(index: index, rendered: rendered, views: views), to: searchIndexFile) { count += 1 }
+        if config.tagPages { count += writeTags(index: index, views: views, templates: templates, to: writer) }
+        if config.searchIndex, writer.write(searchIndex(index: index, rendered: rendered, views: views), to: searchIndexFile) { count += 1 }
         if config.reviewOverview, templates.layouts.contains("overview") {
             let view = overviewView(index: index, views: views, config: config, today: today)
             if writer.write(templates.render(view, layout: "overview"), to: overviewFolder + "/index.html") { count += 1 }

@@ -32,6 +32,10 @@ public struct SiteConfig: Sendable {
     public var reviewWarningDays = 30
     /// Write `beheer/index.html`, an overview of every page's owner and review status for HR.
     public var reviewOverview = false
+    /// Write `tags/` pages (one per tag).
+    public var tagPages = true
+    /// Write `search-index.js` for the theme's offline search.
+    public var searchIndex = true
     /// Origins pages may load resources from (`https://cdn.example`); none by default.
     public var allowedOrigins: Set<String> = []
     /// Anything else under `params:`, handed to templates as `site.params`.
@@ -40,7 +44,7 @@ public struct SiteConfig: Sendable {
     public init() {}
 
     static let knownKeys = ["title", "organisation", "language", "languages", "theme", "unsafe_html", "links", "base_url",
-                            "owner", "review_months", "review_warning_days", "review_overview", "allow_external", "params"]
+                            "owner", "review_months", "review_warning_days", "review_overview", "allow_external", "tag_pages", "search_index", "params"]
 
     /// Loads `site.yml` from `root`; a missing file gives the defaults.
     public static func load(siteRoot root: URL, diagnostics: inout Diagnostics) -> SiteConfig {
@@ -100,6 +104,8 @@ public struct SiteConfig: Sendable {
         if let months = fields.int("review_months") { config.reviewMonths = months }
         if let days = fields.int("review_warning_days") { config.reviewWarningDays = days }
         config.reviewOverview = fields.bool("review_overview") ?? false
+        config.tagPages = fields.bool("tag_pages") ?? true
+        config.searchIndex = fields.bool("search_index") ?? true
         for origin in fields.strings("allow_external") ?? [] {
             config.allowedOrigins.insert(ExternalOrigins.origin(of: origin) ?? origin)
         }
