@@ -4,7 +4,7 @@ import Foundation
 public enum HeadingID {
     /// Lowercase ASCII letters and digits; every other run of characters becomes one hyphen.
     /// Diacritics are folded (é → e, ĳ → ij) so Dutch headings keep a readable id.
-    public static func slug(_ text: String) -> String {
+    public static func slug(_ text: String, maxLength: Int = .max) -> String {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
@@ -14,6 +14,7 @@ public enum HeadingID {
             if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
             let isAlnum = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
             if isAlnum {
+                if result.count >= maxLength { break }
                 if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
                 pendingHyphen = false
                 result.append(byte)
@@ -90,7 +91,11 @@ public enum HeadingID {
         }
 
         public mutating func unique(for text: String, fallback: String = "kopje") -> String {
-            let slug = HeadingID.slug(text)
+            unique(slug: HeadingID.slug(text), fallback: fallback)
+        }
+
+        /// Like `unique(for:)` for a slug made already.
+        public mutating func unique(slug: String, fallback: String) -> String {
             let base = slug.isEmpty ? fallback : slug
             guard let count = used[base] else {
                 used[base] = 1

@@ -196,8 +196,8 @@ private struct TransformPass {
             let literal = text.literal ?? ""
             text.literal = String(literal.utf8.dropFirst(min(4, literal.utf8.count))) ?? ""
             guard let paragraph = item.firstChild else { continue }
-            let label = paragraph.plainText.trimmingSpaces
-            let key = taskIDs.unique(for: String(label.prefix(60)), fallback: "taak")
+            // The key comes from the item's own text, so ticks survive edits to other items.
+            let key = taskIDs.unique(slug: HeadingID.slug(paragraph.plainText, maxLength: 60), fallback: "taak")
             taskCount += 1
             let checkedAttribute = checked ? " checked" : ""
             let box = CmarkNode.custom(

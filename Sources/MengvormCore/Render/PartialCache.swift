@@ -54,19 +54,22 @@ final class PartialCache: @unchecked Sendable {
     }
 }
 
-/// What `cached` is in a page's view: each name is a lambda that renders that partial through the cache.
+/// What `cached` is in a page's view: each name renders that partial through the cache when looked up.
 struct CachedPartials: MustacheParent {
     let names: Set<String>
     let renderPartial: @Sendable (String) -> String
 
     func child(named name: String) -> Any? {
         guard names.contains(name) else { return nil }
-        return MustacheLambda { RenderedHTML(html: renderPartial(name)) }
+        return RawHTML(renderPartial(name))
     }
 }
 
-/// HTML already rendered; a lambda's non-string result is written as its description, unescaped in `{{{ }}}`.
-struct RenderedHTML: CustomStringConvertible {
-    let html: String
-    var description: String { html }
+/// HTML that is already rendered: `{{{x}}}` inserts it as it is, without the copies that
+/// swift-mustache's `String(describing:)` of a plain value makes (a page body is 10 KB or more).
+struct RawHTML: MustacheCustomRenderable {
+    let renderText: String
+    var isNull: Bool { renderText.isEmpty }
+
+    init(_ html: String) { renderText = html }
 }

@@ -80,7 +80,7 @@ final class ViewBuilder: @unchecked Sendable {
             "home_url": (index.homes[language] ?? index.home).map { links.href(to: $0, from: pageIndex) } ?? "./",
             "t": strings(for: pageIndex),
             "t_json": stringsJSONByLanguage[language] ?? stringsJSONByLanguage[config.language] ?? "{}",
-            "content": document.html,
+            "content": RawHTML(document.html),
             "page": pageSummary(pageIndex, document: document, language: language),
             "menu": menu(for: pageIndex),
         ]
