@@ -54,6 +54,7 @@ public enum Builder {
             return BuildReport(diagnostics: diagnostics.sorted(), succeeded: false)
         }
 
+        let clock = StageClock()
         // Load
         let config = SiteConfig.load(siteRoot: root, diagnostics: &diagnostics)
         let templates = TemplateSet.load(siteRoot: root, config: config, diagnostics: &diagnostics)
@@ -67,6 +68,7 @@ public enum Builder {
             if let page = result.page { loaded.append(page) }
         }
 
+        clock.lap("load")
         // Assemble
         var indexOptions = SiteIndex.Options()
         indexOptions.includeDrafts = options.includeDrafts
@@ -100,6 +102,7 @@ public enum Builder {
             }
         }
 
+        clock.lap("assemble")
         // Render and write
         let links = LinkResolver(index: index, linkStyle: config.linkStyle)
         let views = ViewBuilder(index: index, config: config, links: links, data: data, templates: templates)
@@ -124,6 +127,7 @@ public enum Builder {
             for file in data.files.values { _ = renderer.resolveDataLinks(file.root, dataPath: file.displayPath, from: home, into: collector) }
             diagnostics.add(contentsOf: collector.diagnostics)
         }
+        clock.lap("render and write pages")
         checkAnchors(rendered, index: index, diagnostics: &diagnostics)
 
         for (relative, path) in templates.assets where relative.hasSuffix(".css") || relative.hasSuffix(".js") {
@@ -141,6 +145,7 @@ public enum Builder {
                                         contentRoot: contentRoot, to: writer, today: options.today, diagnostics: &diagnostics)
         }
 
+        clock.lap("check, generated pages, assets")
         // Swap in, or leave the previous output untouched.
         let failed = diagnostics.hasErrors || (options.strict && !diagnostics.all.isEmpty)
         if let output, let writer {
@@ -155,6 +160,7 @@ public enum Builder {
                 }
             }
         }
+        clock.lap("swap")
         var report = finish(diagnostics, options: options, started: started, succeeded: !failed && !diagnostics.hasErrors)
         report.pageCount = index.pages.count
         report.fileCount = fileCount

@@ -58,7 +58,7 @@ struct PageRenderer: @unchecked Sendable {
         result.diagnostics.append(contentsOf: collector.diagnostics)
         result.headingIDs = Set(document.headings.map(\.id))
         result.headingTexts = document.headings.map(\.text)
-        result.plainText = GeneratedPages.searchExcerpt(document.plainText)
+        if config.searchIndex { result.plainText = GeneratedPages.searchExcerpt(document.plainText) }
 
         guard templates.layouts.contains(page.layout) else {
             let hint = Suggest.closest(to: page.layout, in: templates.layouts).map { "; did you mean `\($0)`?" } ?? ""

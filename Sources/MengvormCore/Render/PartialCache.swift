@@ -37,7 +37,9 @@ final class PartialCache: @unchecked Sendable {
             var index = 0
             let last = bytes.count - needle.count
             while index <= last {
-                if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                guard let hit = memchr(bytes.baseAddress! + index, Int32(first), last - index + 1) else { return html }
+                index = bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if bytes[index..<(index + needle.count)].elementsEqual(needle) {
                     let end = index + needle.count
                     if bytes.count >= end + marker.count, bytes[end..<(end + marker.count)].elementsEqual(marker) { return html }
                     var out = [UInt8]()
