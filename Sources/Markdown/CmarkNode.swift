@@ -1,4 +1,7 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A borrowed handle to a node of a cmark tree. Valid while the tree's document is alive.
 struct CmarkNode: Equatable {
@@ -53,25 +56,34 @@ struct CmarkNode: Equatable {
 
     /// The text a reader sees inside this node (text, code spans, line breaks as spaces).
     var plainText: String {
-        var text = ""
-        appendPlainText(to: &text)
-        return text
+        var bytes: [UInt8] = []
+        appendPlainText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Walks with cmark's iterator rather than recursion: documents may nest thousands of levels deep.
-    func appendPlainText(to text: inout String) {
+    /// Appends the C strings' bytes directly; a Swift String per text node cost more than cmark's parse.
+    func appendPlainText(to bytes: inout [UInt8]) {
         guard let iterator = cmark_iter_new(pointer) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let raw = cmark_iter_get_node(iterator) else { continue }
-            let node = CmarkNode(raw)
-            switch node.type {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK: text += node.literal ?? ""
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
-            default: break
-            }
+            CmarkNode(raw).appendOwnText(to: &bytes)
+        }
+    }
+
+    /// The literal of a text-like node, or a space for a line break.
+    func appendOwnText(to bytes: inout [UInt8]) {
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+            guard let literal = cmark_node_get_literal(pointer) else { return }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            bytes.append(UInt8(ascii: " "))
+        default:
+            break
         }
     }
 

@@ -12,6 +12,8 @@ public struct MarkdownRenderer {
     public var resolveLink: (LinkReference) -> LinkDecision
     /// Decides whether a fenced block is a component and renders it.
     public var renderComponent: (ComponentBlock) -> ComponentDecision
+    /// Whether `MarkdownDocument.plainText` is wanted (for search); skipping it saves a walk.
+    public var collectsText = true
 
     public init(
         allowsUnsafeHTML: Bool = false,
@@ -41,8 +43,7 @@ public struct MarkdownRenderer {
         var pass = TransformPass(renderer: self, lineOffset: lineOffset)
         pass.run(on: collectNodes(in: document))
 
-        var plain = ""
-        appendReadableText(of: document, to: &plain)
+        let plain = collectsText ? readableText(of: document) : ""
         let htmlPointer = cmark_render_html(documentPointer, options)
         let html = htmlPointer.map { String(cString: $0) } ?? ""
         free(htmlPointer)
@@ -58,28 +59,25 @@ public struct MarkdownRenderer {
 
 /// Readable text with a line break after each block, so words of adjacent blocks stay apart.
 /// Iterative, like every walk here: a list may nest ten thousand levels deep.
-private func appendReadableText(of root: CmarkNode, to text: inout String) {
-    guard let iterator = cmark_iter_new(root.pointer) else { return }
+private func readableText(of root: CmarkNode) -> String {
+    var bytes: [UInt8] = []
+    guard let iterator = cmark_iter_new(root.pointer) else { return "" }
     defer { cmark_iter_free(iterator) }
     while true {
         let event = cmark_iter_next(iterator)
         if event == CMARK_EVENT_DONE { break }
         guard let raw = cmark_iter_get_node(iterator) else { continue }
         let node = CmarkNode(raw)
-        switch (event, node.type) {
-        case (CMARK_EVENT_ENTER, CMARK_NODE_TEXT), (CMARK_EVENT_ENTER, CMARK_NODE_CODE), (CMARK_EVENT_ENTER, CMARK_NODE_CODE_BLOCK):
-            text += node.literal ?? ""
-        case (CMARK_EVENT_ENTER, CMARK_NODE_SOFTBREAK), (CMARK_EVENT_ENTER, CMARK_NODE_LINEBREAK):
-            text += " "
-        case (CMARK_EVENT_EXIT, CMARK_NODE_PARAGRAPH), (CMARK_EVENT_EXIT, CMARK_NODE_HEADING):
-            text += "\n"
-        case (CMARK_EVENT_EXIT, CMARK_NODE_CUSTOM_BLOCK) where (node.firstChild?.type.rawValue ?? 0) >= CMARK_NODE_FIRST_INLINE.rawValue:
+        if event == CMARK_EVENT_ENTER {
+            node.appendOwnText(to: &bytes)
+        } else if node.type == CMARK_NODE_PARAGRAPH || node.type == CMARK_NODE_HEADING {
+            bytes.append(UInt8(ascii: "\n"))
+        } else if node.type == CMARK_NODE_CUSTOM_BLOCK, (node.firstChild?.type.rawValue ?? 0) >= CMARK_NODE_FIRST_INLINE.rawValue {
             // A heading wrapped for its id.
-            text += "\n"
-        default:
-            break
+            bytes.append(UInt8(ascii: "\n"))
         }
     }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// One walk over a parsed tree; collects first, then changes the tree.

@@ -29,7 +29,7 @@ struct PageRenderer: @unchecked Sendable {
         components.pageValues = ["root": links.rootPrefix(from: pageIndex), "lang": views.language(of: pageIndex)]
         let collector = Collector()
 
-        let markdown = MarkdownRenderer(
+        var markdown = MarkdownRenderer(
             allowsUnsafeHTML: config.unsafeHTML,
             resolveLink: { link in
                 if link.isImage, let origin = ExternalOrigins.origin(of: link.destination), !config.allowedOrigins.contains(origin) {
@@ -47,6 +47,7 @@ struct PageRenderer: @unchecked Sendable {
                     resolveDataLinks(node, dataPath: dataPath, from: pageIndex, into: collector)
                 }, report: { collector.diagnostics.append($0) })
             })
+        markdown.collectsText = config.searchIndex
         let document = markdown.render(page.loaded.body, lineOffset: page.loaded.bodyLine - 1)
 
         for issue in document.issues {
