@@ -19,7 +19,9 @@ enum FileReader {
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if body.contains(0) { return .failure(.binary) }
+        // memchr: a byte loop over every file of a 10,000-page site shows up in profiles.
+        let hasNul = body.withUnsafeBytes { buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }
+        if hasNul { return .failure(.binary) }
         guard let text = String(validating: body, as: UTF8.self) else {
             return .failure(.notUTF8(line: firstInvalidLine(body)))
         }
