@@ -178,3 +178,23 @@ def test_every_ui_string_exists_in_every_language():
     for language, keys in languages.items():
         assert used - keys == set(), f"missing in i18n/{language}.yml"
     assert len({frozenset(keys) for keys in languages.values()}) == 1, "the i18n files have different keys"
+
+
+def test_language_switcher_goes_to_the_translation_or_the_other_home(driver, server):
+    """A colleague who does not read Dutch switches to English and lands on the same page in English;
+    where there is no translation, the switch goes to the English home page."""
+    open_page(driver, server + "start-hier/vijf-stappen/index.html")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nl"
+    current = driver.find_element(By.CSS_SELECTOR, ".lang-switch__current")
+    assert current.get_attribute("lang") == "nl"
+    driver.find_element(By.CSS_SELECTOR, ".lang-switch a[hreflang='en']").click()
+    wait_for(driver, lambda d: d.current_url.endswith("/en/start-hier/vijf-stappen/index.html"), "should land on the English page")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    driver.find_element(By.CSS_SELECTOR, ".lang-switch a[hreflang='nl']").click()
+    wait_for(driver, lambda d: d.current_url.endswith("/start-hier/vijf-stappen/index.html") and "/en/" not in d.current_url,
+             "should come back to the Dutch page")
+    # A page with no English version: the switch leads to the English home page.
+    open_page(driver, server + "grenzen/werk-en-prive/index.html")
+    driver.find_element(By.CSS_SELECTOR, ".lang-switch a[hreflang='en']").click()
+    wait_for(driver, lambda d: d.current_url.endswith("/en/index.html"), "should land on the English home page")
+    assert_clean(driver)
