@@ -8,22 +8,10 @@ import Mustache
 /// `menu`, `siblings`, `section`); in the cached `siblings` no entry is `current`, and the link to
 /// the page itself gets `aria-current="page"` afterwards unless it already has an `aria-current`.
 final class PartialCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var rendered: [String: String] = [:]
+    private let rendered = LockedCache<String, String>()
 
     func html(partial: String, scope: String, render: () -> String) -> String {
-        let key = partial + "@" + scope
-        lock.lock()
-        if let html = rendered[key] {
-            lock.unlock()
-            return html
-        }
-        lock.unlock()
-        let html = render()
-        lock.lock()
-        rendered[key] = html
-        lock.unlock()
-        return html
+        rendered.value(for: partial + "@" + scope, make: render)
     }
 
     /// Marks the first link to `ownHref` as the current page. Byte search: this runs once per page

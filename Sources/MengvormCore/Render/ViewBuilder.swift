@@ -271,36 +271,42 @@ private struct SendableView: @unchecked Sendable {
 
 /// Views shared between pages, filled on first use from any render thread.
 private final class ViewCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var menus: [String: [[String: Any]]] = [:]
-    private var siblingIndices: [Int: [Int]] = [:]
-    private var siblingViews: [Int: [[String: Any]]] = [:]
+    private let menus = LockedCache<String, [[String: Any]]>()
+    private let siblingIndices = LockedCache<Int, [Int]>()
+    private let siblingViews = LockedCache<Int, [[String: Any]]>()
 
     func menu(_ key: String, make: () -> [[String: Any]]) -> [[String: Any]] {
-        cached(&menus, key, make)
+        menus.value(for: key, make: make)
     }
 
     func siblings(of section: Int, make: () -> [Int]) -> [Int] {
-        cached(&siblingIndices, section, make)
+        siblingIndices.value(for: section, make: make)
     }
 
     /// Pages of one section share a folder depth, so the relative links are the same for each of them.
     func siblingEntries(of section: Int, make: () -> [[String: Any]]) -> [[String: Any]] {
-        cached(&siblingViews, section, make)
+        siblingViews.value(for: section, make: make)
     }
+}
 
-    private func cached<Key: Hashable, Value>(_ store: inout [Key: Value], _ key: Key, _ make: () -> Value) -> Value {
+/// A dictionary that threads fill and read under a lock. The value is made outside the lock
+/// (two threads may both make it; the first stored wins), and the dictionary is only ever
+/// touched inside it: ThreadSanitizer found the earlier `inout` version racing.
+final class LockedCache<Key: Hashable, Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var store: [Key: Value] = [:]
+
+    func value(for key: Key, make: () -> Value) -> Value {
         lock.lock()
-        if let value = store[key] {
-            lock.unlock()
-            return value
-        }
+        let existing = store[key]
         lock.unlock()
-        let value = make()
+        if let existing { return existing }
+        let made = make()
         lock.lock()
-        store[key] = value
-        lock.unlock()
-        return value
+        defer { lock.unlock() }
+        if let stored = store[key] { return stored }
+        store[key] = made
+        return made
     }
 }
 
