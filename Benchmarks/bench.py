@@ -297,6 +297,12 @@ def hugo_tool(n, target, cold=True, label="hugo"):
 def mengvorm_tool(site, out, cold=True, label="mengvorm"):
     def prepare():
         stash(out)
+        # Staging and old folders a killed build left beside the output (.NAME.staging-PID, .NAME.old-PID).
+        parent, name = os.path.split(out)
+        if os.path.isdir(parent):
+            for entry in os.listdir(parent):
+                if entry.startswith(f".{name}.staging-") or entry.startswith(f".{name}.old-"):
+                    stash(os.path.join(parent, entry))
 
     cmd = [os.environ["MENGVORM_BIN"], "build", "--source", site, "--output", out]
     return Tool(label, cmd, out, prepare if cold else None)
@@ -509,6 +515,7 @@ def cmd_check(args):
             json.dump(baseline, f, indent=1)
             f.write("\n")
         print(f"recorded ratio mengvorm/hugo = {current:.3f} in {os.path.relpath(args.baseline, REPO)}")
+        cleanup_shm(n, target)
         return 0
     try:
         recorded = json.load(open(args.baseline))["ratio_wall"]
@@ -527,7 +534,15 @@ def cmd_check(args):
     print(f"verdict: {'PASS' if ok else 'FAIL'}: current ratio {current:.3f} is {current / recorded:.2f} x the recorded "
           f"{recorded:.3f} ({'within' if ok else 'over'} the limit of {args.factor:g} x)")
     print(f"regression-check: {1 if ok else 0} passed, {0 if ok else 1} failed")
+    cleanup_shm(n, target)
     return 0 if ok else 1
+
+
+def cleanup_shm(n, target):
+    """The check's outputs on tmpfs are RAM: remove them when done (the corpus stays cached on disk)."""
+    if target == "shm":
+        for name in (f"hugo-{n}", f"mengvorm-{n}"):
+            shutil.rmtree(os.path.join(SHM, name), ignore_errors=True)
 
 
 def main():
