@@ -5,7 +5,7 @@ Called by run.sh and regression-check.sh (which install Hugo and the Mengvorm
 binary first and pass them in HUGO_BIN / MENGVORM_BIN); see BENCHMARKS.md.
 
   bench.py run   [--sizes "100 1000 10000"] [--runs 5] [--target disk|shm|both]
-                 [--kinds cold,rebuild,toolkit] [--tools hugo,mengvorm]
+                 [--kinds cold,rebuild,toolkit] [--tools hugo,mengvorm] [--variant NAME]
   bench.py check [--size 1000] [--runs 3] [--baseline baseline.json] [--factor 2] [--record]
 
 Each measured run is one process started by this script and reaped with
