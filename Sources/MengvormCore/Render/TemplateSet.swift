@@ -17,8 +17,6 @@ struct TemplateSet: Sendable {
     /// Template name → file shown in messages.
     private(set) var files: [String: String] = [:]
 
-    var hasComponents: Bool { partials.contains { $0.hasPrefix("components/") } }
-
     func hasComponent(_ name: String) -> Bool { partials.contains("components/" + name) }
 
     var componentNames: [String] {

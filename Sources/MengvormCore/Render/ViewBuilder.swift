@@ -97,7 +97,7 @@ final class ViewBuilder: @unchecked Sendable {
             view["has_breadcrumbs"] = true
         }
         if !page.children.isEmpty {
-            view["children"] = page.children.map { entry(for: $0, from: pageIndex, language: language) }
+            view["children"] = page.children.map { entry(for: $0, depth: page.depth, language: language) }
             view["has_children"] = true
         }
         if page.kind == .page, let parent = page.parent {
@@ -106,7 +106,7 @@ final class ViewBuilder: @unchecked Sendable {
             }
             if let position = siblings.firstIndex(of: pageIndex) {
                 let entries = cache.siblingEntries(of: parent) {
-                    siblings.map { entry(for: $0, from: pageIndex, language: language) }
+                    siblings.map { entry(for: $0, depth: page.depth, language: language) }
                 }
                 var marked = entries
                 marked[position]["current"] = true
@@ -139,15 +139,17 @@ final class ViewBuilder: @unchecked Sendable {
         ]
     }
 
-    /// A list entry for `target` as seen from a generated page `depth` folders deep.
-    func entry(for target: Int, depth: Int) -> [String: Any] {
+    /// A list entry for `target` as seen from a page `depth` folders deep (pages and generated pages alike).
+    func entry(for target: Int, depth: Int, language: String? = nil) -> [String: Any] {
         let meta = index.pages[target].meta
+        // `current` is always present so templates find it in the entry, not by climbing the context stack.
         var entry: [String: Any] = ["title": meta.title, "url": links.href(toURL: index.pages[target].url, depth: depth), "current": false]
         if let description = meta.description { entry["description"] = description }
         if let date = meta.date {
             entry["date"] = date.description
-            entry["date_long"] = date.long(language: config.language)
+            entry["date_long"] = date.long(language: language ?? config.language)
         }
+        if index.pages[target].kind == .section { entry["is_section"] = true }
         return entry
     }
 
@@ -234,19 +236,6 @@ final class ViewBuilder: @unchecked Sendable {
 
     private func link(to target: Int, from page: Int) -> [String: Any] {
         ["title": index.pages[target].meta.title, "url": links.href(to: target, from: page)]
-    }
-
-    private func entry(for target: Int, from page: Int, language: String) -> [String: Any] {
-        let meta = index.pages[target].meta
-        // `current` is always present so templates find it in the entry, not by climbing the context stack.
-        var entry: [String: Any] = ["title": meta.title, "url": links.href(to: target, from: page), "current": false]
-        if let description = meta.description { entry["description"] = description }
-        if let date = meta.date {
-            entry["date"] = date.description
-            entry["date_long"] = date.long(language: language)
-        }
-        if index.pages[target].kind == .section { entry["is_section"] = true }
-        return entry
     }
 
     /// The main menu: top-level sections, the current one marked. Shared by pages at the same depth and section.

@@ -3,11 +3,6 @@ import Foundation
 /// Plain POSIX writes: Foundation's `Data.write` calls fsync for every file, which costs
 /// 0.3–1.6 ms each on this disk (shared/reference/swift-deps.md §5.1).
 enum FileWriter {
-    /// Writes `bytes` to `path`, creating parent folders as needed.
-    static func write(_ bytes: [UInt8], to path: String) -> Bool {
-        bytes.withUnsafeBytes { writeBuffer($0, to: path) }
-    }
-
     static func write(_ text: String, to path: String) -> Bool {
         var text = text
         return text.withUTF8 { writeBuffer(UnsafeRawBufferPointer($0), to: path) }
@@ -44,12 +39,5 @@ enum FileWriter {
         if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
         makeFolders(for: folder)
         mkdir(folder, 0o755)
-    }
-
-    static func copy(from source: String, to destination: String) -> Bool {
-        switch FileReader.readBytes(at: source) {
-        case .success(let bytes): return write(bytes, to: destination)
-        case .failure: return false
-        }
     }
 }
