@@ -80,12 +80,17 @@ enum LiveReload {
         pre.textContent = text;
         box.appendChild(pre);
       }
+      var builds = null;
+      // The server answers `?after=N` as soon as the next build has finished (or after 25 s).
       function poll() {
-        fetch("/__mengvorm/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+        var url = "/__mengvorm/status" + (builds === null ? "" : "?after=" + builds);
+        fetch(url, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
           if (version === null) { version = s.version; }
           else if (s.version !== version) { location.reload(); return; }
+          builds = s.builds;
           overlay(s.errors);
-        }).catch(function () {}).then(function () { setTimeout(poll, 300); });
+          poll();
+        }).catch(function () { setTimeout(poll, 1000); });
       }
       poll();
     })();

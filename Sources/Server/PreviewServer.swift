@@ -25,7 +25,12 @@ public struct PreviewServer: Sendable {
         await builder.rebuild()
 
         let router = Router()
-        router.get("/__mengvorm/status") { _, _ -> Response in
+        // `?after=N` answers once build N+1 has finished (or after 25 s): the open tab learns of a
+        // rebuild the moment it is done, without polling.
+        router.get("/__mengvorm/status") { request, _ -> Response in
+            if let after = request.uri.queryParameters.get("after", as: Int.self) {
+                await state.waitForBuild(after: after, timeout: .seconds(25))
+            }
             let status = await state.status
             return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: status)))
@@ -47,14 +52,8 @@ public struct PreviewServer: Sendable {
             }
         )
         let watcher = Task {
-            var signature = SiteSignature.read(siteRoot)
-            while !Task.isCancelled {
-                try? await Task.sleep(for: pollInterval)
-                let now = SiteSignature.read(siteRoot)
-                if now != signature {
-                    signature = now
-                    await builder.rebuild()
-                }
+            for await _ in SiteWatcher.changes(of: siteRoot, pollInterval: pollInterval) {
+                await builder.rebuild()
             }
         }
         defer {
@@ -65,18 +64,41 @@ public struct PreviewServer: Sendable {
     }
 }
 
-/// What the browser asks for every few hundred milliseconds: the site's version and the last build's errors.
+/// What the browser asks for: the site's version, the number of builds so far and the last build's errors.
 actor PreviewState {
     private(set) var version = 0
+    private(set) var builds = 0
     private(set) var errors = ""
+    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    private var nextWaiter = 0
 
     func update(succeeded: Bool, errors: String) {
         if succeeded { version += 1 }
+        builds += 1
         self.errors = errors
+        for waiter in waiters.values { waiter.resume() }
+        waiters = [:]
     }
 
     var status: String {
-        "{\"version\":\(version),\"errors\":\(jsonString(errors))}"
+        "{\"version\":\(version),\"builds\":\(builds),\"errors\":\(jsonString(errors))}"
+    }
+
+    /// Returns once more than `after` builds have finished, or after `timeout`.
+    func waitForBuild(after: Int, timeout: Duration) async {
+        guard builds <= after else { return }
+        let id = nextWaiter
+        nextWaiter += 1
+        let timer = Task { [weak self] in
+            try? await Task.sleep(for: timeout)
+            await self?.release(id)
+        }
+        await withCheckedContinuation { waiters[id] = $0 }
+        timer.cancel()
+    }
+
+    private func release(_ id: Int) {
+        waiters.removeValue(forKey: id)?.resume()
     }
 
     private func jsonString(_ text: String) -> String {
@@ -95,13 +117,15 @@ actor PreviewState {
     }
 }
 
-/// Runs one build at a time and reports it in the terminal and to the browser.
+/// Runs one build at a time and reports it in the terminal and to the browser. Keeps a `BuildCache`,
+/// so after an edit only the pages it affects are read and rendered again.
 actor PreviewBuilder {
     let siteRoot: URL
     let output: URL
     let includeDrafts: Bool
     let state: PreviewState
     let log: @Sendable (String) -> Void
+    private let cache = BuildCache()
 
     init(siteRoot: URL, output: URL, includeDrafts: Bool, state: PreviewState, log: @escaping @Sendable (String) -> Void) {
         self.siteRoot = siteRoot
@@ -115,37 +139,18 @@ actor PreviewBuilder {
         var options = BuildOptions(siteRoot: siteRoot)
         options.output = output
         options.includeDrafts = includeDrafts
+        options.cache = cache
         let report = Builder.build(options)
         var printer = DiagnosticPrinter(siteRoot: siteRoot)
         let text = report.diagnostics.map { printer.format($0) }.joined()
         if !text.isEmpty { log(text + DiagnosticPrinter.summary(errors: report.errorCount, warnings: report.warningCount)) }
         if report.succeeded {
-            log("Built \(report.pageCount) pages in \(report.milliseconds) ms")
+            let pages = report.renderedPageCount == report.pageCount
+                ? "\(report.pageCount) pages" : "\(report.renderedPageCount) of \(report.pageCount) pages"
+            log("Built \(pages) in \(report.milliseconds) ms")
         } else {
             log("Build failed; still serving the last good site")
         }
         await state.update(succeeded: report.succeeded, errors: report.errorCount > 0 ? text : "")
-    }
-}
-
-/// A cheap fingerprint of every watched file: paths, sizes and modification times.
-enum SiteSignature {
-    static func read(_ root: URL) -> [String: String] {
-        var signature: [String: String] = [:]
-        for folder in ["Content", "Themes", "Overrides"] {
-            let base = root.appendingPathComponent(folder).path
-            guard let enumerator = FileManager.default.enumerator(atPath: base) else { continue }
-            while let relative = enumerator.nextObject() as? String {
-                add(base + "/" + relative, to: &signature)
-            }
-        }
-        add(root.appendingPathComponent("site.yml").path, to: &signature)
-        return signature
-    }
-
-    private static func add(_ path: String, to signature: inout [String: String]) {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
-        signature[path] = "\(info.st_size)/\(info.st_mtim.tv_sec)/\(info.st_mtim.tv_nsec)"
     }
 }

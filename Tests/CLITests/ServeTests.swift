@@ -3,7 +3,8 @@ import Testing
 
 /// `mengvorm serve` as an editor uses it: open the page, save a change, see the rebuilt page.
 @Suite struct ServeTests {
-    final class Server {
+    /// `get` may run on several threads: it only reads `port`, which is fixed once started.
+    final class Server: @unchecked Sendable {
         let process = Process()
         let output = Pipe()
         var port = 0
@@ -53,6 +54,21 @@ import Testing
             return last
         }
 
+        /// What the server printed so far, read until `condition` holds (at most 5 s).
+        var printed = ""
+        func log(until condition: (String) -> Bool) -> String {
+            let deadline = Date().addingTimeInterval(5)
+            let handle = output.fileHandleForReading
+            while !condition(printed), Date() < deadline {
+                var poller = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
+                guard poll(&poller, 1, 100) > 0 else { continue }
+                let data = handle.availableData
+                if data.isEmpty { break }
+                printed += String(decoding: data, as: UTF8.self)
+            }
+            return printed
+        }
+
         func stop() {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -60,7 +76,10 @@ import Testing
     }
 
     @Test func servesRebuildsOnSaveAndShowsErrorsWhileKeepingTheLastGoodSite() throws {
-        let site = try CLITests().makeSite(["Content/_index.md": "---\ntitle: Home\n---\nVersie een\n"])
+        let site = try CLITests().makeSite([
+            "Content/_index.md": "---\ntitle: Home\n---\nVersie een\n",
+            "Content/pauzes.md": "---\ntitle: Pauzes\n---\nNeem pauze.\n",
+        ])
         defer { try? FileManager.default.removeItem(at: site) }
         let server = try Server(site: site)
         defer { server.stop() }
@@ -70,14 +89,27 @@ import Testing
         #expect(first.status == 200)
         #expect(first.body.contains("Versie een"))
         #expect(first.body.contains("<script src=\"/__mengvorm/live.js\"></script>"))
-        #expect(server.get("/__mengvorm/status").body == "{\"version\":1,\"errors\":\"\"}")
+        #expect(server.get("/__mengvorm/status").body == "{\"version\":1,\"builds\":1,\"errors\":\"\"}")
+        Thread.sleep(forTimeInterval: 0.05)
 
+        // The open tab asks `?after=1` and gets its answer as soon as the rebuild is done.
         let saved = Date()
+        final class Answer: @unchecked Sendable { var at: Date? }
+        let answer = Answer()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            // Written before `done` is signalled and read after the wait: ordered by the semaphore.
+            if server.get("/__mengvorm/status?after=1").body.contains("\"version\":2") { answer.at = Date() }
+            done.signal()
+        }.start()
+        Thread.sleep(forTimeInterval: 0.2)
         try Data("---\ntitle: Home\n---\nVersie twee\n".utf8).write(to: site.appendingPathComponent("Content/_index.md"))
-        let status = server.waitForStatus(seconds: 5) { $0.contains("\"version\":2") }
-        #expect(status.contains("\"version\":2"))
-        #expect(Date().timeIntervalSince(saved) < 1.5)
+        #expect(done.wait(timeout: .now() + 5) == .success)
+        let told = try #require(answer.at)
+        #expect(told.timeIntervalSince(saved) < 1.5)
         #expect(server.get("/").body.contains("Versie twee"))
+        // Only the edited page was rendered again.
+        #expect(server.log(until: { $0.contains("Built 1 of 2 pages") }).contains("Built 1 of 2 pages"))
 
         try Data("---\ntitle: [\n---\nkapot\n".utf8).write(to: site.appendingPathComponent("Content/_index.md"))
         let broken = server.waitForStatus(seconds: 5) { $0.contains("error:") }

@@ -44,9 +44,15 @@ struct TestSite {
 
     var output: URL { root.appendingPathComponent("Output") }
 
+    /// Waits until the files just written are older than `BuildCache.racyNanoseconds`, as they are
+    /// when an editor saves: a cache does not trust the stamps of files changed moments ago.
+    func settle() {
+        Thread.sleep(forTimeInterval: Double(BuildCache.racyNanoseconds) / 1e9 + 0.01)
+    }
+
     @discardableResult
     func build(strict: Bool = false, drafts: Bool = false, today: Day = Day(year: 2026, month: 11, day: 23)!,
-               output: URL? = nil, write: Bool = true, governance: Bool = false) -> BuildReport {
+               output: URL? = nil, write: Bool = true, governance: Bool = false, cache: BuildCache? = nil) -> BuildReport {
         var options = BuildOptions(siteRoot: root)
         options.strict = strict
         options.includeDrafts = drafts
@@ -54,11 +60,17 @@ struct TestSite {
         options.output = output
         options.writesOutput = write
         options.checksGovernance = governance
+        options.cache = cache
         return Builder.build(options)
     }
 
     func read(_ path: String) -> String? {
         FileManager.default.contents(atPath: output.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// When a file of the output was last written (nanoseconds), to tell rewritten files from kept ones.
+    func modified(_ path: String) -> Int64? {
+        FileStamp.of(output.appendingPathComponent(path).path)?.modified
     }
 
     func exists(_ path: String) -> Bool {

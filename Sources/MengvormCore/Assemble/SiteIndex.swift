@@ -268,6 +268,14 @@ public struct SiteIndex: Sendable {
         return String(folder[..<slash])
     }
 
+    // MARK: Rebuilds
+
+    /// Puts the new text of an edited page in place (its settings are unchanged, so nothing else moves).
+    mutating func replaceText(with loaded: LoadedPage) {
+        guard let index = byContentPath[loaded.source.contentPath] else { return }
+        pages[index].loaded = loaded
+    }
+
     // MARK: Queries
 
     /// The section pages under the home page, in menu order.

@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var checksGovernance = false
     /// Draw a progress line on a terminal during long builds.
     public var showsProgress = false
+    /// Results of earlier builds in this process (`mengvorm serve`); see `BuildCache`.
+    public var cache: BuildCache?
 
     public init(siteRoot: URL) { self.siteRoot = siteRoot }
 
@@ -28,6 +30,8 @@ public struct BuildReport: Sendable {
     /// Sorted, de-duplicated; under `--strict` warnings are already errors.
     public var diagnostics: [Diagnostic]
     public var pageCount = 0
+    /// Pages rendered by this build; the others were unchanged and reused from the cache.
+    public var renderedPageCount = 0
     public var fileCount = 0
     public var milliseconds = 0
     /// The new output is in place (or, for `check`, nothing was wrong).
@@ -60,8 +64,10 @@ public enum Builder {
         let templates = TemplateSet.load(siteRoot: root, config: config, diagnostics: &diagnostics)
         let files = ContentScanner.scan(contentRoot: contentRoot, translations: config.otherLanguages, diagnostics: &diagnostics)
         let data = DataFiles.load(files, contentRoot: contentRoot, diagnostics: &diagnostics)
+        clock.lap("config, theme, scan, data")
         let markdownFiles = files.filter { [.home, .section, .page].contains($0.kind) }
-        let loadResults = parallelMap(markdownFiles.count) { PageLoader.load(markdownFiles[$0], contentRoot: contentRoot) }
+        let loadResults = options.cache?.load(markdownFiles, contentRoot: contentRoot)
+            ?? parallelMap(markdownFiles.count) { PageLoader.load(markdownFiles[$0], contentRoot: contentRoot) }
         var loaded: [LoadedPage] = []
         for result in loadResults {
             diagnostics.add(contentsOf: result.diagnostics)
@@ -74,16 +80,23 @@ public enum Builder {
         indexOptions.includeDrafts = options.includeDrafts
         indexOptions.today = options.today
         indexOptions.languages = config.languages
-        let index = SiteIndex.assemble(loaded: loaded, assetFiles: files, options: indexOptions, diagnostics: &diagnostics)
-        for folder in ["assets", GeneratedPages.tagsFolder, GeneratedPages.overviewFolder] where index.sectionByFolder[folder] != nil || index.assets.keys.contains(where: { $0.hasPrefix(folder + "/") }) {
-            diagnostics.error("Content/\(folder)/ would collide with the theme's \(folder)/ in the output; rename the folder",
-                              at: SourceLocation(path: "Content/" + folder))
+        let siteKey = options.cache.map { _ in BuildCache.siteKey(options: options, theme: config.theme, files: files, loaded: loaded) } ?? 0
+        let index: SiteIndex
+        if let reused = options.cache?.index(for: siteKey, loaded: loaded) {
+            index = reused.index
+            diagnostics.add(contentsOf: reused.diagnostics)
+        } else {
+            var found = Diagnostics()
+            index = assemble(loaded: loaded, files: files, options: indexOptions, diagnostics: &found)
+            options.cache?.store(index: index, key: siteKey, diagnostics: found.all)
+            diagnostics.add(contentsOf: found.all)
         }
 
         if options.checksGovernance {
             diagnostics.add(contentsOf: Governance.check(index, today: options.today, warningDays: config.reviewWarningDays))
         }
 
+        clock.lap("assemble")
         // Prepare the output before rendering, so a refused folder costs nothing.
         var output: OutputFolder?
         var writer: OutputWriter?
@@ -102,24 +115,46 @@ public enum Builder {
             }
         }
 
-        clock.lap("assemble")
+        clock.lap("prepare output")
         // Render and write
         let links = LinkResolver(index: index, linkStyle: config.linkStyle)
         let views = ViewBuilder(index: index, config: config, links: links, data: data, templates: templates)
         let renderer = PageRenderer(index: index, config: config, templates: templates, data: data, links: links, views: views)
-        let progress = BuildProgress(total: index.pages.count, enabled: options.showsProgress)
-        let rendered = parallelMap(index.pages.count) { pageIndex -> RenderedPage in
+        // With a cache, pages whose inputs are unchanged keep their earlier result and file.
+        var reused = [RenderedPage?](repeating: nil, count: index.pages.count)
+        var renderKeys = [UInt64](repeating: 0, count: index.pages.count)
+        if let cache = options.cache {
+            for page in index.pages {
+                renderKeys[page.index] = BuildCache.renderKey(siteKey: siteKey, page: page)
+                reused[page.index] = cache.reusableRender(of: page, key: renderKeys[page.index], writer: writer)
+            }
+        }
+        let stale = index.pages.indices.filter { reused[$0] == nil }
+        let progress = BuildProgress(total: stale.count, enabled: options.showsProgress)
+        let fresh = parallelMap(stale.count) { position -> (result: RenderedPage, hash: UInt64?) in
             defer { progress.advance() }
+            let pageIndex = stale[position]
             var (html, result) = renderer.render(pageIndex)
             // Privacy: no page may make the browser contact another site.
             result.diagnostics += ExternalOrigins.check(html, path: index.pages[pageIndex].displayPath, allowed: config.allowedOrigins)
                 .map { Diagnostic(.error, $0.message, at: SourceLocation(path: $0.location!.path)) }
-            if let writer, !html.isEmpty, !writer.write(html, to: index.pages[pageIndex].outputPath) {
+            guard let writer, !html.isEmpty else { return (result, nil) }
+            let hash = ContentHash.of(html)
+            guard writer.write(html, to: index.pages[pageIndex].outputPath, hash: hash) else {
                 result.diagnostics.append(.error("cannot write \(index.pages[pageIndex].outputPath) into the staging folder", at: nil))
+                return (result, nil)
             }
-            return result
+            return (result, hash)
         }
         progress.finish()
+        for (position, pageIndex) in stale.enumerated() {
+            reused[pageIndex] = fresh[position].result
+            if let cache = options.cache, let hash = fresh[position].hash {
+                cache.store(render: fresh[position].result, of: index.pages[pageIndex], key: renderKeys[pageIndex], hash: hash)
+            }
+        }
+        options.cache?.keepRenders(of: index)
+        let rendered = reused.map { $0! }
         for result in rendered { diagnostics.add(contentsOf: result.diagnostics) }
         // Page references in data files are checked even when no page uses the file yet.
         if let home = index.home {
@@ -142,7 +177,8 @@ public enum Builder {
             fileCount += GeneratedPages.write(index: index, rendered: rendered, views: views, templates: templates,
                                               config: config, today: options.today, to: writer)
             fileCount += writeSiteFiles(index: index, templates: templates, renderer: renderer, views: views,
-                                        contentRoot: contentRoot, to: writer, today: options.today, diagnostics: &diagnostics)
+                                        contentRoot: contentRoot, to: writer, cache: options.cache, today: options.today,
+                                        diagnostics: &diagnostics)
         }
 
         clock.lap("check, generated pages, assets")
@@ -163,6 +199,7 @@ public enum Builder {
         clock.lap("swap")
         var report = finish(diagnostics, options: options, started: started, succeeded: !failed && !diagnostics.hasErrors)
         report.pageCount = index.pages.count
+        report.renderedPageCount = stale.count
         report.fileCount = fileCount
         report.site = index
         return report
@@ -171,6 +208,17 @@ public enum Builder {
     private static func finish(_ diagnostics: Diagnostics, options: BuildOptions, started: DispatchTime, succeeded: Bool) -> BuildReport {
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
         return BuildReport(diagnostics: diagnostics.sorted(strict: options.strict), milliseconds: elapsed, succeeded: succeeded)
+    }
+
+    /// The site index, and the output folders the theme needs kept free.
+    private static func assemble(loaded: [LoadedPage], files: [SourceFile], options: SiteIndex.Options,
+                                 diagnostics: inout Diagnostics) -> SiteIndex {
+        let index = SiteIndex.assemble(loaded: loaded, assetFiles: files, options: options, diagnostics: &diagnostics)
+        for folder in ["assets", GeneratedPages.tagsFolder, GeneratedPages.overviewFolder] where index.sectionByFolder[folder] != nil || index.assets.keys.contains(where: { $0.hasPrefix(folder + "/") }) {
+            diagnostics.error("Content/\(folder)/ would collide with the theme's \(folder)/ in the output; rename the folder",
+                              at: SourceLocation(path: "Content/" + folder))
+        }
+        return index
     }
 
     /// A link to `page.md#kopje` must name a heading (or checklist item) of that page.
@@ -188,14 +236,19 @@ public enum Builder {
     /// The 404 page, theme assets and the files copied from Content/.
     private static func writeSiteFiles(
         index: SiteIndex, templates: TemplateSet, renderer: PageRenderer, views: ViewBuilder,
-        contentRoot: URL, to writer: OutputWriter, today: Day, diagnostics: inout Diagnostics
+        contentRoot: URL, to writer: OutputWriter, cache: BuildCache?, today: Day, diagnostics: inout Diagnostics
     ) -> Int {
         var count = 0
         var copies: [(source: String, destination: String)] = []
         for (relative, source) in templates.assets { copies.append((source, relative)) }
         for (contentPath, output) in index.assets { copies.append((contentRoot.path + "/" + contentPath, output)) }
-        let failures = parallelMap(copies.count) { i -> String? in
-            writer.copy(from: copies[i].source, to: copies[i].destination) ? nil : copies[i].source
+        let failures: [String?]
+        if let cache {
+            failures = copies.map { cache.copy(from: $0.source, to: $0.destination, with: writer) ? nil : $0.source }
+        } else {
+            failures = parallelMap(copies.count) { i -> String? in
+                writer.copy(from: copies[i].source, to: copies[i].destination) ? nil : copies[i].source
+            }
         }
         for failure in failures.compactMap({ $0 }) {
             diagnostics.error("cannot copy \(failure) into the output", at: nil)

@@ -19,31 +19,48 @@ enum ContentScanner {
     }
 
     private static func walk(_ absolute: String, relative: String, into files: inout [SourceFile], diagnostics: inout Diagnostics) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
+        guard let names = entries(of: absolute) else {
             diagnostics.error("cannot read this folder; check its permissions", at: SourceLocation(path: "Content/" + relative))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = absolute + "/" + name
+        for (name, info) in names {
             let contentPath = relative.isEmpty ? name : relative + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
             switch info.st_mode & S_IFMT {
             case S_IFLNK:
                 // Following links could read outside the site or loop forever.
                 diagnostics.warning("symbolic link skipped: Mengvorm does not follow links; copy the file into Content/ instead",
                                     at: SourceLocation(path: "Content/" + contentPath))
             case S_IFDIR:
-                walk(path, relative: contentPath, into: &files, diagnostics: &diagnostics)
+                walk(absolute + "/" + name, relative: contentPath, into: &files, diagnostics: &diagnostics)
             case S_IFREG where name.lowercased() == "readme.md":
                 // README.md files document the content for editors; they are neither pages nor published.
                 continue
             case S_IFREG:
-                files.append(SourceFile(kind: kind(of: contentPath, name: name, folder: relative), contentPath: contentPath))
+                files.append(SourceFile(kind: kind(of: contentPath, name: name, folder: relative), contentPath: contentPath,
+                                        stamp: FileStamp(info)))
             default:
                 continue
             }
         }
+    }
+
+    /// The visible entries of a folder, sorted by name, each with its `lstat`. Stats relative to the
+    /// open folder (`fstatat`) spare the kernel a walk down the whole path for every file.
+    private static func entries(of folder: String) -> [(name: String, info: stat)]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        var entries: [(name: String, info: stat)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            var info = stat()
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            entries.append((name, info))
+        }
+        return entries.sorted { $0.name < $1.name }
     }
 
     private static func kind(of contentPath: String, name: String, folder: String) -> SourceFile.Kind {

@@ -6,4 +6,8 @@ public struct LoadedPage: Sendable {
     public var body: String
     /// Line of the file where the body starts (body line 1 is file line `bodyLine`).
     public var bodyLine: Int
+    /// Content hashes of the two parts, so a rebuild can tell an edit of the text (only this page
+    /// changes) from an edit of the settings (titles and order other pages show may change).
+    public var frontMatterHash: UInt64 = 0
+    public var bodyHash: UInt64 = 0
 }

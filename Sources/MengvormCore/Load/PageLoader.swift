@@ -42,7 +42,11 @@ enum PageLoader {
         var fields = FieldReader(map: node, path: path, lineOffset: 1)
         var meta = readMeta(&fields)
         if let language = file.language { meta?.lang = language }
-        let page = meta.map { LoadedPage(source: file, meta: $0, body: String(split.body), bodyLine: split.bodyLine) }
+        let page = meta.map {
+            let body = String(split.body)
+            return LoadedPage(source: file, meta: $0, body: body, bodyLine: split.bodyLine,
+                              frontMatterHash: ContentHash.of(String(split.yaml)), bodyHash: ContentHash.of(body))
+        }
         return (page, fields.diagnostics)
     }
 

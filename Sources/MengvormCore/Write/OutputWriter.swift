@@ -20,26 +20,43 @@ final class OutputWriter: @unchecked Sendable {
         self.previous = previous
     }
 
-    func write(_ text: String, to path: String) -> Bool {
+    /// Writes `text` unless the previous build left the same bytes there; `hash` when the caller has it already.
+    func write(_ text: String, to path: String, hash: UInt64? = nil) -> Bool {
         var text = text
-        return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: path) }
-    }
-
-    func write(_ bytes: [UInt8], to path: String) -> Bool {
-        bytes.withUnsafeBytes { write($0, to: path) }
+        return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: path, hash: hash) }
     }
 
     func copy(from source: String, to path: String) -> Bool {
-        switch FileReader.readBytes(at: source) {
-        case .success(let bytes): return write(bytes, to: path)
-        case .failure: return false
+        copyReturningHash(from: source, to: path) != nil
+    }
+
+    /// Copies a file into the output; its content hash, or nil when it could not be read or written.
+    func copyReturningHash(from source: String, to path: String) -> UInt64? {
+        guard case .success(let bytes) = FileReader.readBytes(at: source) else { return nil }
+        return bytes.withUnsafeBytes { buffer in
+            let hash = ContentHash.of(buffer)
+            return write(buffer, to: path, hash: hash) ? hash : nil
         }
     }
 
-    private func write(_ buffer: UnsafeRawBufferPointer, to path: String) -> Bool {
+    /// Counts a file of the previous build into this one without its bytes: true when the previous
+    /// build left exactly the content with this hash at `path`, false when the caller must write it.
+    func keep(_ path: String, hash: UInt64) -> Bool {
+        guard isUnchanged(path, hash: hash) else { return false }
+        lock.lock()
+        current[path] = hash
+        lock.unlock()
+        return true
+    }
+
+    private func isUnchanged(_ path: String, hash: UInt64) -> Bool {
+        previous[path] == hash && access(final + "/" + path, F_OK) == 0
+    }
+
+    private func write(_ buffer: UnsafeRawBufferPointer, to path: String, hash: UInt64?) -> Bool {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
-        let hash = ContentHash.of(buffer)
-        let unchanged = previous[path] == hash && access(final + "/" + path, F_OK) == 0
+        let hash = hash ?? ContentHash.of(buffer)
+        let unchanged = isUnchanged(path, hash: hash)
         lock.lock()
         current[path] = hash
         if !unchanged { staged.append(path) }
@@ -71,11 +88,22 @@ final class OutputWriter: @unchecked Sendable {
     }
 
     static func readManifest(_ path: String) -> [String: UInt64] {
-        guard case .success(let text) = FileReader.readText(at: path) else { return [:] }
+        guard case .success(let bytes) = FileReader.readBytes(at: path) else { return [:] }
         var files: [String: UInt64] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            guard let space = line.firstIndex(of: " "), let hash = UInt64(line[..<space], radix: 16) else { continue }
-            files[String(line[line.index(after: space)...])] = hash
+        // Byte-wise: a 10,000-line manifest split as Characters cost 35 ms per build.
+        for line in bytes.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+            guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { continue }
+            var hash: UInt64 = 0
+            var valid = space > line.startIndex
+            for digit in line[..<space] {
+                switch digit {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): hash = hash << 4 | UInt64(digit - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): hash = hash << 4 | UInt64(digit - UInt8(ascii: "a") + 10)
+                default: valid = false
+                }
+            }
+            guard valid else { continue }
+            files[String(decoding: line[line.index(after: space)...], as: UTF8.self)] = hash
         }
         return files
     }
@@ -83,6 +111,11 @@ final class OutputWriter: @unchecked Sendable {
 
 /// A fast 64-bit hash of file contents (not cryptographic: it only tells changed from unchanged).
 enum ContentHash {
+    static func of(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { of(UnsafeRawBufferPointer($0)) }
+    }
+
     static func of(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
         let words = buffer.count / 8
