@@ -51,9 +51,10 @@ public struct PreviewServer: Sendable {
                 log("Serving \(siteRoot.path) at http://127.0.0.1:\(port)/ (Ctrl-C stops)")
             }
         )
+        let pending = PendingChanges()
         let watcher = Task {
-            for await _ in SiteWatcher.changes(of: siteRoot, pollInterval: pollInterval) {
-                await builder.rebuild()
+            for await _ in SiteWatcher.changes(of: siteRoot, pollInterval: pollInterval, pending: pending) {
+                await builder.rebuild(changed: pending.take())
             }
         }
         defer {
@@ -135,8 +136,10 @@ actor PreviewBuilder {
         self.log = log
     }
 
-    func rebuild() async {
+    /// `changed`: the files the watcher saw changed in place, when it knows them (see `BuildOptions.changedPaths`).
+    func rebuild(changed: Set<String>? = nil) async {
         var options = BuildOptions(siteRoot: siteRoot)
+        options.changedPaths = changed
         options.output = output
         options.includeDrafts = includeDrafts
         options.cache = cache

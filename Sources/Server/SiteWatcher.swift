@@ -6,15 +6,18 @@ import Glibc
 /// Reports changes to the files a build reads: `Content/`, the theme folders, `Overrides/` and `site.yml`.
 /// On Linux it listens to inotify, so a saved file is seen within milliseconds and an idle preview costs
 /// nothing; elsewhere (or when inotify is unavailable) it compares file stamps every `pollInterval`.
-/// Which files changed does not matter: the build finds that out from the stamps itself.
+/// The paths it reports let a rebuild skip the walk over Content/ when files only changed in place.
 enum SiteWatcher {
-    /// One element per burst of changes; a burst arriving during a rebuild is kept for the next one.
-    static func changes(of root: URL, pollInterval: Duration) -> AsyncStream<Void> {
+    /// One element per burst of changes; bursts during a rebuild add up in `pending` for the next one.
+    static func changes(of root: URL, pollInterval: Duration, pending: PendingChanges) -> AsyncStream<Void> {
         AsyncStream(bufferingPolicy: .bufferingNewest(1)) { continuation in
             #if os(Linux)
             if let notifier = InotifyWatcher(root: root.path) {
                 let thread = Thread {
-                    while notifier.waitForBurst() { continuation.yield() }
+                    while let burst = notifier.waitForBurst() {
+                        pending.record(burst.paths, structural: burst.structural)
+                        continuation.yield()
+                    }
                     continuation.finish()
                 }
                 thread.stackSize = 1 << 20
@@ -30,12 +33,40 @@ enum SiteWatcher {
                     let now = SiteSignature.read(root)
                     if now != signature {
                         signature = now
+                        pending.record([], structural: true)
                         continuation.yield()
                     }
                 }
             }
             continuation.onTermination = { _ in task.cancel() }
         }
+    }
+}
+
+/// What changed since the builder last asked: the files changed in place, or that the set of files
+/// itself changed (a file added, removed or renamed, or a watcher that cannot tell).
+public final class PendingChanges: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+    private var structural = false
+
+    public init() {}
+
+    func record(_ changed: Set<String>, structural: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        paths.formUnion(changed)
+        self.structural = self.structural || structural
+    }
+
+    /// Everything recorded so far, and clears it: the changed paths, or nil when a build must look at every file.
+    public func take() -> Set<String>? {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = structural ? nil : paths
+        paths = []
+        structural = false
+        return taken
     }
 }
 
@@ -82,31 +113,39 @@ final class InotifyWatcher: @unchecked Sendable {
         return isStopped
     }
 
-    /// Blocks until a burst of relevant changes has happened and settled; false once stopped.
-    func waitForBurst() -> Bool {
-        var relevant = false
-        while !shouldStop {
-            // Wake up now and then to notice `stop()`; while a burst is open, only wait for it to settle.
-            let timeout = relevant ? Self.settleMilliseconds : 500
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, timeout)
-            if ready < 0 && errno != EINTR { return false }
-            if ready <= 0 {
-                if relevant { return true }
-                continue
-            }
-            if readEvents() { relevant = true }
-        }
-        close(descriptor)
-        return false
+    struct Burst {
+        /// Files changed in place.
+        var paths: Set<String> = []
+        /// Files or folders were added, removed or renamed (or events were lost).
+        var structural = false
+        var isEmpty: Bool { paths.isEmpty && !structural }
     }
 
-    /// Reads the pending events; true when one of them concerns a file the build reads.
-    private func readEvents() -> Bool {
+    /// Blocks until a burst of relevant changes has happened and settled; nil once stopped.
+    func waitForBurst() -> Burst? {
+        var burst = Burst()
+        while !shouldStop {
+            // Wake up now and then to notice `stop()`; while a burst is open, only wait for it to settle.
+            let timeout = burst.isEmpty ? 500 : Self.settleMilliseconds
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, timeout)
+            if ready < 0 && errno != EINTR { break }
+            if ready <= 0 {
+                if !burst.isEmpty { return burst }
+                continue
+            }
+            readEvents(into: &burst)
+        }
+        close(descriptor)
+        return nil
+    }
+
+    /// Reads the pending events into `burst`, keeping those that concern a file the build reads.
+    private func readEvents(into burst: inout Burst) {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        guard count > 0 else { return false }
-        var relevant = false
+        guard count > 0 else { return }
+        let inPlace = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB)
         var offset = 0
         let header = MemoryLayout<inotify_event>.size
         while offset + header <= count {
@@ -118,7 +157,7 @@ final class InotifyWatcher: @unchecked Sendable {
             let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
             offset += header + length
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
-                relevant = true
+                burst.structural = true
                 continue
             }
             guard let folder = folders[watch] else { continue }
@@ -128,21 +167,24 @@ final class InotifyWatcher: @unchecked Sendable {
             }
             if folder == root {
                 // In the site folder only site.yml and the source folders matter.
-                if name == "site.yml" { relevant = true }
+                if name == "site.yml" { burst.paths.insert(root + "/" + name) }
                 if Self.sourceFolders.contains(name) {
-                    relevant = true
+                    burst.structural = true
                     if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { _ = add(root + "/" + name, recursive: true) }
                 }
                 continue
             }
             // Editors' swap and backup files (`.page.md.swp`, `page.md~`) are not site files.
             if name.hasPrefix(".") || name.hasSuffix("~") { continue }
-            relevant = true
+            if mask & UInt32(IN_ISDIR) == 0, mask & ~inPlace == 0 {
+                burst.paths.insert(folder + "/" + name)
+                continue
+            }
+            burst.structural = true
             if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                 _ = add(folder + "/" + name, recursive: true)
             }
         }
-        return relevant
     }
 
     /// Adds a watch for `folder` (and, recursively, the folders below it); false when it cannot be watched.

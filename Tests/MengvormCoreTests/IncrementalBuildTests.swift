@@ -81,6 +81,29 @@ import Testing
         }
     }
 
+    @Test func aWatcherThatNamesTheChangedFilesSparesTheWalkOverContent() throws {
+        let site = TestSite(Self.files)
+        defer { site.remove() }
+        let cache = BuildCache()
+        site.settle()
+        site.build(cache: cache)
+        site.write("Content/plannen/je-week.md", page("Je week", "Plan je week anders.\n\n## Kantoordagen\n"))
+        let edited = site.build(cache: cache, changed: ["Content/plannen/je-week.md"])
+        #expect(edited.renderedPageCount == 1)
+        #expect(site.read("plannen/je-week/index.html")?.contains("Plan je week anders.") == true)
+        // A named file the list does not have yet: the build walks Content/ after all.
+        site.write("Content/plannen/nieuw.md", page("Nieuw", "Een nieuwe pagina."))
+        let added = site.build(cache: cache, changed: ["Content/plannen/nieuw.md"])
+        #expect(added.succeeded)
+        #expect(site.read("plannen/nieuw/index.html")?.contains("Een nieuwe pagina.") == true)
+        #expect(Self.contents(of: site) == Self.fullBuild(of: site))
+        // A change outside Content/ (the theme) leaves the list alone but renders every page.
+        site.write("Themes/default/layouts/page.mustache", "{{<base}}{{$main}}ANDERS {{{content}}}{{/main}}{{/base}}")
+        let themed = site.build(cache: cache, changed: ["Themes/default/layouts/page.mustache"])
+        #expect(themed.renderedPageCount == themed.pageCount)
+        #expect(Self.contents(of: site) == Self.fullBuild(of: site))
+    }
+
     @Test func anEditOfTheSettingsRendersThePagesThatShowThem() throws {
         let site = TestSite(Self.files)
         defer { site.remove() }

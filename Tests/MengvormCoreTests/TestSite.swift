@@ -52,7 +52,8 @@ struct TestSite {
 
     @discardableResult
     func build(strict: Bool = false, drafts: Bool = false, today: Day = Day(year: 2026, month: 11, day: 23)!,
-               output: URL? = nil, write: Bool = true, governance: Bool = false, cache: BuildCache? = nil) -> BuildReport {
+               output: URL? = nil, write: Bool = true, governance: Bool = false, cache: BuildCache? = nil,
+               changed: [String]? = nil) -> BuildReport {
         var options = BuildOptions(siteRoot: root)
         options.strict = strict
         options.includeDrafts = drafts
@@ -61,6 +62,7 @@ struct TestSite {
         options.writesOutput = write
         options.checksGovernance = governance
         options.cache = cache
+        options.changedPaths = changed.map { Set($0.map { root.appendingPathComponent($0).path }) }
         return Builder.build(options)
     }
 

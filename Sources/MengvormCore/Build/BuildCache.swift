@@ -12,58 +12,117 @@ import Foundation
 ///
 /// Used by one build at a time (serve's builder is an actor), and only outside the parallel parts.
 public final class BuildCache: @unchecked Sendable {
-    struct CachedLoad {
-        var stamp: FileStamp
-        var page: LoadedPage?
-        var diagnostics: [Diagnostic]
+    typealias LoadResult = (page: LoadedPage?, diagnostics: [Diagnostic])
+
+    /// The last load, position by position with the Markdown files it was given.
+    private struct Loads {
+        var paths: [String] = []
+        var results: [LoadResult] = []
+        /// nil where the stamp cannot be trusted (see `racyNanoseconds`): read that file again.
+        var stamps: [FileStamp?] = []
+        var positions: [String: Int] = [:]
     }
 
-    struct CachedRender {
-        var key: UInt64
+    private struct CachedRender {
+        var bodyHash: UInt64
         var hash: UInt64
         var result: RenderedPage
     }
 
-    private var loads: [String: CachedLoad] = [:]
+    private var scanned: (files: [SourceFile], positions: [String: Int], diagnostics: [Diagnostic], languages: [String])?
+    /// Content paths whose stamps the last scan renewed without walking the tree; nil after a walk.
+    private var restamped: Set<String>?
+    private var loads = Loads()
+    /// The manifest of the output this cache last put in place, with the stamp of its file.
+    private var output: (folder: String, stamp: FileStamp, files: [String: UInt64], order: [String])?
     private var site: (key: UInt64, index: SiteIndex, diagnostics: [Diagnostic])?
-    private var renders: [String: CachedRender] = [:]
+    /// Results by position in the cached index; emptied whenever the index is assembled anew.
+    private var renders: [CachedRender?] = []
     private var copies: [String: (stamp: FileStamp, hash: UInt64)] = [:]
     /// Content paths read again by the current build.
     private var reloaded: Set<String> = []
 
     public init() {}
 
+    // MARK: Scan
+
+    /// The files under Content/. When the watcher knows that only files already there changed in
+    /// place (`changed`), the previous list is kept with new stamps for them: no walk over the tree.
+    func scan(contentRoot: URL, translations: [String], changed: Set<String>?, diagnostics: inout Diagnostics) -> [SourceFile] {
+        if let changed, let previous = scanned, previous.languages == translations,
+           let files = Self.restamp(previous.files, positions: previous.positions, changed: changed, contentRoot: contentRoot.path) {
+            scanned?.files = files
+            restamped = Set(changed.filter { $0.hasPrefix(contentRoot.path + "/") }.map { String($0.dropFirst(contentRoot.path.count + 1)) })
+            diagnostics.add(contentsOf: previous.diagnostics)
+            return files
+        }
+        restamped = nil
+        var found = Diagnostics()
+        let files = ContentScanner.scan(contentRoot: contentRoot, translations: translations, diagnostics: &found)
+        var positions: [String: Int] = [:]
+        for (position, file) in files.enumerated() { positions[file.contentPath] = position }
+        scanned = (files, positions, found.all, translations)
+        diagnostics.add(contentsOf: found.all)
+        return files
+    }
+
+    /// The list with fresh stamps for the changed files; nil when a change is not a known file changed in place.
+    private static func restamp(_ files: [SourceFile], positions: [String: Int], changed: Set<String>, contentRoot: String) -> [SourceFile]? {
+        var files = files
+        for path in changed where path.hasPrefix(contentRoot + "/") {
+            let contentPath = String(path.dropFirst(contentRoot.count + 1))
+            if contentPath.split(separator: "/").last?.lowercased() == "readme.md" { continue }
+            var info = stat()
+            guard let position = positions[contentPath], lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            files[position].stamp = FileStamp(info)
+        }
+        return files
+    }
+
     // MARK: Load
 
     /// Loads the files whose stamp changed (in parallel) and reuses the others.
-    func load(_ files: [SourceFile], contentRoot: URL) -> [(page: LoadedPage?, diagnostics: [Diagnostic])] {
-        let stale = files.indices.filter { index in
-            guard let stamp = files[index].stamp, let cached = loads[files[index].contentPath] else { return true }
-            return cached.stamp != stamp
+    func load(_ files: [SourceFile], contentRoot: URL) -> [LoadResult] {
+        var next = Loads()
+        var stale: [Int] = []
+        if let restamped, files.count == loads.paths.count {
+            // The same list as last time (the scan only renewed stamps): look at the changed files only.
+            next = loads
+            var candidates = Set(restamped.compactMap { loads.positions[$0] })
+            for position in loads.stamps.indices where loads.stamps[position] == nil { candidates.insert(position) }
+            stale = candidates.filter { files[$0].stamp == nil || files[$0].stamp != loads.stamps[$0] }.sorted()
+        } else {
+            next.paths = files.map(\.contentPath)
+            next.results = []
+            next.stamps = []
+            for (position, file) in files.enumerated() {
+                next.positions[file.contentPath] = position
+                if let old = loads.positions[file.contentPath], let stamp = file.stamp, loads.stamps[old] == stamp {
+                    next.results.append(loads.results[old])
+                    next.stamps.append(stamp)
+                } else {
+                    next.results.append((nil, []))
+                    next.stamps.append(nil)
+                    stale.append(position)
+                }
+            }
         }
         let readAt = Self.wallClockNanoseconds()
         let fresh = parallelMap(stale.count) { PageLoader.load(files[stale[$0]], contentRoot: contentRoot) }
         reloaded = []
         for (position, index) in stale.enumerated() {
-            let file = files[index]
-            reloaded.insert(file.contentPath)
+            reloaded.insert(files[index].contentPath)
+            next.results[index] = fresh[position]
             // A file changed just before it was read could change again within the same tick of the
             // file system's clock and keep its stamp (git's "racy" entries): read it again next time.
-            if let stamp = file.stamp, max(stamp.modified, stamp.changed) < readAt - Self.racyNanoseconds {
-                loads[file.contentPath] = CachedLoad(stamp: stamp, page: fresh[position].page, diagnostics: fresh[position].diagnostics)
+            if let stamp = files[index].stamp, max(stamp.modified, stamp.changed) < readAt - Self.racyNanoseconds {
+                next.stamps[index] = stamp
             } else {
-                loads.removeValue(forKey: file.contentPath)
+                next.stamps[index] = nil
             }
         }
-        let present = Set(files.map(\.contentPath))
-        loads = loads.filter { present.contains($0.key) }
-        var freshByIndex: [Int: (page: LoadedPage?, diagnostics: [Diagnostic])] = [:]
-        for (position, index) in stale.enumerated() { freshByIndex[index] = fresh[position] }
-        return files.indices.map { index in
-            if let made = freshByIndex[index] { return made }
-            let cached = loads[files[index].contentPath]!
-            return (cached.page, cached.diagnostics)
-        }
+        loads = next
+        return next.results
     }
 
     /// Longer than a tick of the coarsest file time stamps Linux keeps (10 ms at 100 Hz).
@@ -102,16 +161,17 @@ public final class BuildCache: @unchecked Sendable {
             key.add(file.contentPath)
             if file.kind == .data { add(file.stamp) }
         }
-        for page in loaded {
-            key.add(page.source.contentPath)
-            key.add(page.frontMatterHash)
-        }
+        // In file order; a page that failed to load shifts the rest, which changes the key too.
+        key.add(UInt64(loaded.count))
+        for page in loaded { key.add(page.frontMatterHash) }
         return key.value
     }
 
     /// The previous build's index when the site key is the same, with the new text of the pages read again.
     func index(for key: UInt64, loaded: [LoadedPage]) -> (index: SiteIndex, diagnostics: [Diagnostic])? {
         guard var site, site.key == key else { return nil }
+        // Out of the cache first, so the edit below does not copy the whole index.
+        self.site = nil
         for page in loaded where reloaded.contains(page.source.contentPath) {
             site.index.replaceText(with: page)
         }
@@ -121,34 +181,35 @@ public final class BuildCache: @unchecked Sendable {
 
     func store(index: SiteIndex, key: UInt64, diagnostics: [Diagnostic]) {
         site = (key, index, diagnostics)
+        renders = Array(repeating: nil, count: index.pages.count)
     }
 
     // MARK: Render
 
-    /// The key of one page's render: the site key and the page's own text.
-    static func renderKey(siteKey: UInt64, page: Page) -> UInt64 {
-        var key = Fingerprint()
-        key.add(siteKey)
-        key.add(page.loaded.source.contentPath)
-        key.add(page.loaded.bodyHash)
-        return key.value
-    }
-
-    /// The earlier result of a page whose render key is unchanged and whose file is still in the output.
-    func reusableRender(of page: Page, key: UInt64, writer: OutputWriter?) -> RenderedPage? {
-        guard let cached = renders[page.outputPath], cached.key == key else { return nil }
+    /// The earlier result of a page of the cached index whose text is unchanged and whose file is still in the output.
+    func reusableRender(of page: Page, writer: OutputWriter?) -> RenderedPage? {
+        guard page.index < renders.count, let cached = renders[page.index], cached.bodyHash == page.loaded.bodyHash else { return nil }
         if let writer, !writer.keep(page.outputPath, hash: cached.hash) { return nil }
         return cached.result
     }
 
-    func store(render result: RenderedPage, of page: Page, key: UInt64, hash: UInt64) {
-        renders[page.outputPath] = CachedRender(key: key, hash: hash, result: result)
+    func store(render result: RenderedPage, of page: Page, hash: UInt64) {
+        guard page.index < renders.count else { return }
+        renders[page.index] = CachedRender(bodyHash: page.loaded.bodyHash, hash: hash, result: result)
     }
 
-    /// Forgets pages that are no longer in the site.
-    func keepRenders(of index: SiteIndex) {
-        let present = Set(index.pages.map(\.outputPath))
-        renders = renders.filter { present.contains($0.key) }
+    // MARK: Output
+
+    /// The files of the output as this cache left it, when its manifest is still the one it wrote:
+    /// a rebuild then neither reads the manifest nor checks every file of the output again.
+    func outputManifest(at folder: URL) -> (files: [String: UInt64], order: [String])? {
+        guard let output, output.folder == folder.path,
+              FileStamp.of(folder.path + "/" + OutputFolder.marker) == output.stamp else { return nil }
+        return (output.files, output.order)
+    }
+
+    func remember(output folder: URL, files: [String: UInt64], order: [String]) {
+        output = FileStamp.of(folder.path + "/" + OutputFolder.marker).map { (folder.path, $0, files, order) }
     }
 
     // MARK: Copied files

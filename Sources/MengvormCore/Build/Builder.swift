@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     public var showsProgress = false
     /// Results of earlier builds in this process (`mengvorm serve`); see `BuildCache`.
     public var cache: BuildCache?
+    /// Absolute paths of the files that changed in place since the previous build with `cache`, when
+    /// a watcher knows them (nothing added, removed or renamed); nil makes the build look at every file.
+    public var changedPaths: Set<String>?
 
     public init(siteRoot: URL) { self.siteRoot = siteRoot }
 
@@ -62,7 +65,9 @@ public enum Builder {
         // Load
         let config = SiteConfig.load(siteRoot: root, diagnostics: &diagnostics)
         let templates = TemplateSet.load(siteRoot: root, config: config, diagnostics: &diagnostics)
-        let files = ContentScanner.scan(contentRoot: contentRoot, translations: config.otherLanguages, diagnostics: &diagnostics)
+        let files = options.cache?.scan(contentRoot: contentRoot, translations: config.otherLanguages, changed: options.changedPaths,
+                                        diagnostics: &diagnostics)
+            ?? ContentScanner.scan(contentRoot: contentRoot, translations: config.otherLanguages, diagnostics: &diagnostics)
         let data = DataFiles.load(files, contentRoot: contentRoot, diagnostics: &diagnostics)
         clock.lap("config, theme, scan, data")
         let markdownFiles = files.filter { [.home, .section, .page].contains($0.kind) }
@@ -106,7 +111,7 @@ public enum Builder {
                 diagnostics.error(message, at: nil)
                 return finish(diagnostics, options: options, started: started, succeeded: false)
             case .success(let folder):
-                guard let started = folder.begin() else {
+                guard let started = folder.begin(known: options.cache?.outputManifest(at: folder.final)?.files) else {
                     diagnostics.error("cannot create the staging folder \(folder.staging.path)", at: nil)
                     return finish(diagnostics, options: options, started: DispatchTime.now(), succeeded: false)
                 }
@@ -122,11 +127,9 @@ public enum Builder {
         let renderer = PageRenderer(index: index, config: config, templates: templates, data: data, links: links, views: views)
         // With a cache, pages whose inputs are unchanged keep their earlier result and file.
         var reused = [RenderedPage?](repeating: nil, count: index.pages.count)
-        var renderKeys = [UInt64](repeating: 0, count: index.pages.count)
         if let cache = options.cache {
-            for page in index.pages {
-                renderKeys[page.index] = BuildCache.renderKey(siteKey: siteKey, page: page)
-                reused[page.index] = cache.reusableRender(of: page, key: renderKeys[page.index], writer: writer)
+            for pageIndex in index.pages.indices {
+                reused[pageIndex] = cache.reusableRender(of: index.pages[pageIndex], writer: writer)
             }
         }
         let stale = index.pages.indices.filter { reused[$0] == nil }
@@ -150,10 +153,9 @@ public enum Builder {
         for (position, pageIndex) in stale.enumerated() {
             reused[pageIndex] = fresh[position].result
             if let cache = options.cache, let hash = fresh[position].hash {
-                cache.store(render: fresh[position].result, of: index.pages[pageIndex], key: renderKeys[pageIndex], hash: hash)
+                cache.store(render: fresh[position].result, of: index.pages[pageIndex], hash: hash)
             }
         }
-        options.cache?.keepRenders(of: index)
         let rendered = reused.map { $0! }
         for result in rendered { diagnostics.add(contentsOf: result.diagnostics) }
         // Page references in data files are checked even when no page uses the file yet.
@@ -189,7 +191,8 @@ public enum Builder {
                 output.discard()
             } else {
                 do {
-                    try output.commit(writer)
+                    let order = try output.commit(writer, order: options.cache?.outputManifest(at: output.final)?.order)
+                    options.cache?.remember(output: output.final, files: writer.manifest, order: order)
                 } catch {
                     output.discard()
                     diagnostics.error("cannot put the new site in place at \(output.final.path): \(error.localizedDescription)", at: nil)

@@ -42,24 +42,28 @@ struct OutputFolder {
         return .success(OutputFolder(final: URL(fileURLWithPath: out), staging: staging))
     }
 
-    /// Creates an empty staging folder and a writer that knows the previous build's files.
-    func begin() -> OutputWriter? {
+    /// Creates an empty staging folder and a writer that knows the previous build's files: from the
+    /// manifest on disk, or `known` from a `BuildCache` that wrote the output itself (then the files
+    /// are trusted to be there, and not checked one by one).
+    func begin(known: [String: UInt64]? = nil) -> OutputWriter? {
         try? FileManager.default.removeItem(at: staging)
         guard (try? FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)) != nil else { return nil }
-        let previous = OutputWriter.readManifest(final.path + "/" + OutputFolder.marker)
-        return OutputWriter(staging: staging.path, final: final.path, previous: previous)
+        let previous = known ?? OutputWriter.readManifest(final.path + "/" + OutputFolder.marker)
+        return OutputWriter(staging: staging.path, final: final.path, previous: previous, checksFiles: known == nil)
     }
 
     /// Puts the new build in place. A first build renames the staging folder into place; later builds
     /// move only the changed files in, delete the files the site no longer has, and update the manifest.
-    func commit(_ writer: OutputWriter) throws {
+    /// `order`: the sorted paths of the previous manifest, if known; returns those of the new one.
+    @discardableResult
+    func commit(_ writer: OutputWriter, order: [String]? = nil) throws -> [String] {
         let fm = FileManager.default
-        let manifest = OutputWriter.manifestText(writer.manifest)
+        let (manifest, newOrder) = OutputWriter.manifestText(writer.manifest, order: order)
         guard fm.fileExists(atPath: final.path) else {
             guard FileWriter.write(manifest, to: staging.path + "/" + OutputFolder.marker) else { throw CocoaError(.fileWriteUnknown) }
             try fm.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fm.moveItem(at: staging, to: final)
-            return
+            return newOrder
         }
         for path in writer.stagedFiles {
             let target = final.path + "/" + path
@@ -81,6 +85,7 @@ struct OutputFolder {
             throw CocoaError(.fileWriteUnknown)
         }
         try? fm.removeItem(at: staging)
+        return newOrder
     }
 
     private func removeEmptyFolders(above path: String) {
