@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // The preview server of `mengvorm serve`.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already under Hummingbird; named for its graceful-shutdown handler (long-poll requests end at Ctrl-C).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The system libcmark (Debian libcmark-dev), found through pkg-config.
@@ -39,6 +41,7 @@ let package = Package(
             dependencies: [
                 "MengvormCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(

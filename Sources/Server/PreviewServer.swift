@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MengvormCore
+import ServiceLifecycle
 
 /// `mengvorm serve`: builds the site into a private folder, serves it on 127.0.0.1, rebuilds when a
 /// file under Content/, Themes/, Overrides/ or site.yml changes, and tells open tabs to reload.
@@ -29,7 +30,12 @@ public struct PreviewServer: Sendable {
         // rebuild the moment it is done, without polling.
         router.get("/__mengvorm/status") { request, _ -> Response in
             if let after = request.uri.queryParameters.get("after", as: Int.self) {
-                await state.waitForBuild(after: after, timeout: .seconds(25))
+                // Ctrl-C waits for open requests: let the waiting ones go at once.
+                await withGracefulShutdownHandler {
+                    await state.waitForBuild(after: after, timeout: .seconds(25))
+                } onGracefulShutdown: {
+                    Task { await state.releaseAll() }
+                }
             }
             let status = await state.status
             return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
@@ -72,6 +78,7 @@ actor PreviewState {
     private(set) var errors = ""
     private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     private var nextWaiter = 0
+    private var stopping = false
 
     func update(succeeded: Bool, errors: String) {
         if succeeded { version += 1 }
@@ -87,7 +94,7 @@ actor PreviewState {
 
     /// Returns once more than `after` builds have finished, or after `timeout`.
     func waitForBuild(after: Int, timeout: Duration) async {
-        guard builds <= after else { return }
+        guard builds <= after, !stopping else { return }
         let id = nextWaiter
         nextWaiter += 1
         let timer = Task { [weak self] in
@@ -100,6 +107,13 @@ actor PreviewState {
 
     private func release(_ id: Int) {
         waiters.removeValue(forKey: id)?.resume()
+    }
+
+    /// Answers every waiting request now (the server is stopping).
+    func releaseAll() {
+        stopping = true
+        for waiter in waiters.values { waiter.resume() }
+        waiters = [:]
     }
 
     private func jsonString(_ text: String) -> String {

@@ -69,9 +69,24 @@ import Testing
             return printed
         }
 
-        func stop() {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        /// The private folder the preview is built into.
+        var previewFolder: URL {
+            FileManager.default.temporaryDirectory.appendingPathComponent("mengvorm-serve-\(process.processIdentifier)")
+        }
+
+        /// Stops the server as Ctrl-C does; true when it ended within `seconds`.
+        @discardableResult
+        func stop(seconds: Double = 10) -> Bool {
+            guard process.isRunning else { return true }
+            kill(process.processIdentifier, SIGTERM)
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            guard !process.isRunning else {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                return false
+            }
+            return true
         }
     }
 
@@ -117,5 +132,17 @@ import Testing
         #expect(server.get("/").body.contains("Versie twee"))
         #expect(server.get("/bestaat-niet/").status == 404)
         #expect(server.get("/../../etc/passwd").status == 404)
+
+        // Stopping answers a waiting tab, ends within seconds and leaves no preview folder behind.
+        #expect(FileManager.default.fileExists(atPath: server.previewFolder.path))
+        let stopping = DispatchSemaphore(value: 0)
+        Thread {
+            _ = server.get("/__mengvorm/status?after=99")
+            stopping.signal()
+        }.start()
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(server.stop(seconds: 3))
+        #expect(stopping.wait(timeout: .now() + 1) == .success)
+        #expect(!FileManager.default.fileExists(atPath: server.previewFolder.path))
     }
 }
