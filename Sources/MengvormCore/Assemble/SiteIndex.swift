@@ -74,10 +74,9 @@ public struct SiteIndex: Sendable {
             case .home, .section: sectionPages[page.source.folder] = page
             default: break
             }
-            // Every folder on the way to a page is a section.
+            // Every folder on the way to a page is a section (a folder seen before has its parents in already).
             var folder = page.source.folder
-            while !folder.isEmpty {
-                folders.insert(folder)
+            while !folder.isEmpty, folders.insert(folder).inserted {
                 folder = parentFolder(of: folder)
             }
         }
@@ -264,7 +263,7 @@ public struct SiteIndex: Sendable {
     }
 
     private func parentFolder(of folder: String) -> String {
-        guard let slash = folder.lastIndex(of: "/") else { return "" }
+        guard let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(folder[..<slash])
     }
 

