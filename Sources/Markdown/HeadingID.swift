@@ -8,21 +8,45 @@ public enum HeadingID {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
-        // Bytes, not characters: this runs for every heading and checklist item of every page.
-        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : fold(text)
-        for var byte in folded.utf8 {
+        func add(_ byte: UInt8) -> Bool {
+            var byte = byte
             if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
             let isAlnum = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-            if isAlnum {
-                if result.count >= maxLength { break }
-                if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
-                pendingHyphen = false
-                result.append(byte)
-            } else {
+            guard isAlnum else {
                 pendingHyphen = true
+                return true
+            }
+            if result.count >= maxLength { return false }
+            if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+            pendingHyphen = false
+            result.append(byte)
+            return true
+        }
+        // Bytes, not characters: this runs for every heading and checklist item of every page.
+        // Latin letters with accents fold through a table, with no folded copy of the text.
+        var needsSlowFold = false
+        scalars: for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                if !add(UInt8(scalar.value)) { break }
+            } else if scalar.value >= latinBase, Int(scalar.value - latinBase) < latinFoldBytes.count {
+                for byte in latinFoldBytes[Int(scalar.value - latinBase)] where !add(byte) { break scalars }
+            } else {
+                needsSlowFold = true
+                break
             }
         }
+        guard needsSlowFold else { return String(decoding: result, as: UTF8.self) }
+        result = []
+        pendingHyphen = false
+        for byte in fold(text).utf8 where !add(byte) { break }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    private static let latinBase: UInt32 = 0xA0
+
+    /// The folds of U+00A0–U+024F as bytes, by code point minus `latinBase`.
+    private static let latinFoldBytes: [[UInt8]] = (latinBase...0x24F).map { value in
+        Unicode.Scalar(value).map { Array(slowFold(String(Character($0))).utf8) } ?? []
     }
 
     /// Lowercased, compatibility-decomposed text without combining marks.

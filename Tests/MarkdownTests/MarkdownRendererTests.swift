@@ -76,8 +76,15 @@ import Testing
         ("  ĳsje—€ 2,45 per dag  ", "ijsje-2-45-per-dag"),
         ("Straße", "strasse"),
         ("???", ""),
+        ("Ωμέγα en één", "en-een"),
+        ("Ideeën-bus: ÅÄÖ ñ", "ideeen-bus-aao-n"),
     ])
     func slugs(input: String, expected: String) {
         #expect(HeadingID.slug(input) == expected)
+    }
+
+    @Test func slugsStopAtTheirLength() {
+        #expect(HeadingID.slug("Één twee drie", maxLength: 7) == "een-twe")
+        #expect(HeadingID.slug("Ωμέγα één twee", maxLength: 7) == "een-twe")
     }
 }

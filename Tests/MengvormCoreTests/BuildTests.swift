@@ -29,6 +29,25 @@ import Testing
         #expect(deep.contains("<a href=\"../../../planning/je-week/index.html\">week</a>"))
     }
 
+    @Test func linksWithDotSegmentsResolveLikePaths() throws {
+        let site = TestSite([
+            "Content/_index.md": page("Home"),
+            "Content/a/_index.md": page("A"),
+            "Content/a/b/_index.md": page("B", "## Top\n"),
+            "Content/a/b/c.md": page("C", "[1](./../b/./../../a/_index.md) [2](..//b/c.md) [3](../../a/b/../b/_index.md#top)"),
+        ])
+        defer { site.remove() }
+        #expect(TestSite.lines(site.build()) == [])
+        let c = try #require(site.read("a/b/c/index.html"))
+        #expect(c.contains("<a href=\"../../../a/index.html\">1</a>"))
+        #expect(c.contains("<a href=\"../../../a/b/c/index.html\">2</a>"))
+        #expect(c.contains("<a href=\"../../../a/b/index.html#top\">3</a>"))
+        site.write("Content/a/b/c.md", page("C", "[4](.././../../x.md)"))
+        #expect(TestSite.lines(site.build()).contains {
+            $0.hasPrefix("Content/a/b/c.md:4:") && $0.contains("the link `.././../../x.md` points outside Content/")
+        })
+    }
+
     @Test func folderLinkStyleWritesCleanURLs() throws {
         let site = TestSite([
             "site.yml": "links: folders\n",

@@ -93,30 +93,48 @@ struct LinkResolver: Sendable {
     /// Joins `base` and `path` and removes `.` and `..`; nil when the result leaves the root.
     /// Works on bytes: it runs for every link of every page.
     private func normalize(_ base: String, _ path: String) -> String? {
-        var segments: [ArraySlice<UInt8>] = []
+        // One pass over both strings into one buffer; `starts` holds where each kept segment begins.
+        var out: [UInt8] = []
+        out.reserveCapacity(base.utf8.count + path.utf8.count + 1)
+        var starts: [Int] = []
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        func add(_ bytes: [UInt8]) -> Bool {
-            for segment in bytes.split(separator: slash, omittingEmptySubsequences: true) {
-                if segment.count == 1 && segment.first == dot { continue }
-                if segment.count == 2 && segment.first == dot && segment.last == dot {
-                    if segments.isEmpty { return false }
-                    segments.removeLast()
-                    continue
-                }
-                segments.append(segment)
+        func close() -> Bool {
+            guard let start = starts.last else { return true }
+            let length = out.count - start
+            let isDot = length == 1 && out[start] == dot
+            let isDotDot = length == 2 && out[start] == dot && out[start + 1] == dot
+            guard length == 0 || isDot || isDotDot else { return true }
+            drop()
+            if isDotDot {
+                guard !starts.isEmpty else { return false }
+                drop()
             }
             return true
         }
-        let baseBytes = Array(base.utf8), pathBytes = Array(path.utf8)
-        guard add(baseBytes), add(pathBytes) else { return nil }
-        var joined: [UInt8] = []
-        joined.reserveCapacity(baseBytes.count + pathBytes.count)
-        for (index, segment) in segments.enumerated() {
-            if index > 0 { joined.append(slash) }
-            joined.append(contentsOf: segment)
+        func drop() {
+            let start = starts.removeLast()
+            out.removeSubrange((starts.isEmpty ? start : start - 1)...)
         }
-        if pathBytes.last == slash && !joined.isEmpty { joined.append(slash) }
-        return String(decoding: joined, as: UTF8.self)
+        func add(_ text: String) -> Bool {
+            var open = false
+            for byte in text.utf8 {
+                if byte == slash {
+                    if open { guard close() else { return false } }
+                    open = false
+                    continue
+                }
+                if !open {
+                    if !starts.isEmpty { out.append(slash) }
+                    starts.append(out.count)
+                    open = true
+                }
+                out.append(byte)
+            }
+            return open ? close() : true
+        }
+        guard add(base), add(path) else { return nil }
+        if path.utf8.last == slash && !out.isEmpty { out.append(slash) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private func hasScheme(_ text: String) -> Bool {

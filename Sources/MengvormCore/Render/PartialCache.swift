@@ -21,25 +21,27 @@ final class PartialCache: @unchecked Sendable {
         let marker = Array(" aria-current".utf8)
         var text = html
         return text.withUTF8 { bytes -> String in
-            guard let first = needle.first, bytes.count >= needle.count else { return html }
+            guard bytes.count >= needle.count, let base = bytes.baseAddress else { return html }
+            // memchr to each `h`, memcmp for the rest ("h" is everywhere in HTML; a generic slice
+            // comparison at each one cost more than the search).
             var index = 0
             let last = bytes.count - needle.count
-            while index <= last {
-                guard let hit = memchr(bytes.baseAddress! + index, Int32(first), last - index + 1) else { return html }
-                index = bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if bytes[index..<(index + needle.count)].elementsEqual(needle) {
-                    let end = index + needle.count
-                    if bytes.count >= end + marker.count, bytes[end..<(end + marker.count)].elementsEqual(marker) { return html }
-                    var out = [UInt8]()
-                    out.reserveCapacity(bytes.count + 24)
-                    out.append(contentsOf: bytes[..<end])
-                    out.append(contentsOf: " aria-current=\"page\"".utf8)
-                    out.append(contentsOf: bytes[end...])
-                    return String(decoding: out, as: UTF8.self)
-                }
+            var found: Int?
+            while index <= last, found == nil {
+                guard let hit = memchr(base + index, Int32(needle[0]), last - index + 1) else { break }
+                index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if needle.withUnsafeBytes({ memcmp(base + index, $0.baseAddress!, needle.count) }) == 0 { found = index }
                 index += 1
             }
-            return html
+            guard let found else { return html }
+            let end = found + needle.count
+            if bytes.count >= end + marker.count, bytes[end..<(end + marker.count)].elementsEqual(marker) { return html }
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count + 24)
+            out.append(contentsOf: bytes[..<end])
+            out.append(contentsOf: " aria-current=\"page\"".utf8)
+            out.append(contentsOf: bytes[end...])
+            return String(decoding: out, as: UTF8.self)
         }
     }
 }
