@@ -37,3 +37,57 @@ import Testing
         #expect(node["g"]?.line == 7 && node["g"]?.column == 4)
     }
 }
+
+/// The fast reader of flat front matter against libyaml: same values, same positions, or it declines.
+@Suite struct FlatYAMLTests {
+    static let documents = [
+        "title: Je week plannen\n",
+        "title: \"Bruggen, functies en meer 6353\"\ndescription: \"Één module genereren te blijvend zolder index.\"\ndate: 2020-02-13\ntags: [navigatie]\nweight: 765\n",
+        "# uitleg\n\ntitle: Werk en privé  \nowner: HR (Lindehof)\nreview_by: 2027-03-01\nfeed: true\nhidden: FALSE\n",
+        "tags: [a, b c,  d ]\nleeg: []\nspatie: [ ]\ngetal: 3\nbreuk: 1.50\nniets: null\nversie: 1.2.3\n",
+        "title: Één ĳsje\ntags: [één, w̞w;x, ĳs]\nnaam: \"Zoë\"\n",
+        "title: Wat mag je thuis? Alles!\nsom: 2+2=4; klaar\npad: a/b_c-d.e\nowner: Team Arbo & Vitaliteit\ndescription: Tips, regels en \"adviezen\" [zie] {x} 100% @HR 10*2 <b> a|b ~c $d ^e\n",
+        // Declined: each needs libyaml (and some are errors there).
+        "title: a: b\n", "title: 'enkel'\n", "title: \"met \\\" escape\"\n", "lijst:\n  - a\n", "a: b\na: c\n",
+        "title: x # opmerking\n", "  title: ingesprongen\n", "title: [a, [b]]\n", "title: [a,]\n", "title: *anker\n",
+        "title: -streep\n", "title:\n", "title:    \n", "title: \"open\n", "title: a\tb\n", "title: a\rb: c\n",
+        "title: a\u{2028}b: c\n", "# alleen\n", "", "title: tien  spaties\n", "title: ~\n", "title: .5\n", "plus: +4\n", "getal: -3\n", "tags: [a \"b\"]\n", "tags: [a{b}]\n",
+    ]
+
+    static func check(_ text: String) {
+        let flat = FlatYAML.read(text)
+        guard let flat else { return }
+        guard case .success(let reference?) = YAMLReader.readWithLibYAML(text) else {
+            Issue.record("FlatYAML read \(text.debugDescription), which libyaml does not")
+            return
+        }
+        #expect(flat.outline == reference.outline, "\(text.debugDescription)")
+    }
+
+    @Test func agreesWithLibYAML() {
+        var accepted = 0
+        for text in Self.documents {
+            Self.check(text)
+            if FlatYAML.read(text) != nil { accepted += 1 }
+        }
+        // The first six are the flat kind this reader exists for.
+        #expect(accepted == 6, "accepted \(accepted)")
+        for text in Self.documents.dropFirst(6) { #expect(FlatYAML.read(text) == nil, "\(text.debugDescription)") }
+    }
+
+    @Test func agreesOnEveryShippedPage() throws {
+        let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Content")
+        let files = FileManager.default.enumerator(atPath: content.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }
+        var flat = 0
+        for file in files {
+            let text = try String(contentsOf: content.appendingPathComponent(file), encoding: .utf8)
+            let yaml = String(FrontMatter.split(text).yaml)
+            Self.check(yaml)
+            if FlatYAML.read(yaml) != nil { flat += 1 }
+        }
+        #expect(files.count > 50)
+        // Most pages are flat; the others (lists over several lines) go to libyaml.
+        #expect(flat * 2 > files.count, "\(flat) of \(files.count) flat")
+    }
+}

@@ -20,6 +20,15 @@ public enum FuzzTargets {
     /// Front matter splitting, YAML parsing and field checks, as for a page file.
     static func frontMatter(_ bytes: [UInt8]) {
         guard let text = String(validating: bytes, as: UTF8.self) else { return }
+        // The fast reader of flat front matter must read whatever it accepts exactly as libyaml does.
+        for yaml in [text, String(FrontMatter.split(text).yaml)] {
+            if let flat = FlatYAML.read(yaml) {
+                guard case .success(let reference?) = YAMLReader.readWithLibYAML(yaml) else {
+                    preconditionFailure("FlatYAML read what libyaml rejects: \(yaml.debugDescription)")
+                }
+                precondition(flat.outline == reference.outline, "FlatYAML \(flat.outline) != libyaml \(reference.outline)")
+            }
+        }
         let (page, diagnostics) = PageLoader.parse(text, file: SourceFile(kind: .page, contentPath: "fuzz/pagina.md"))
         for diagnostic in diagnostics {
             precondition(diagnostic.location?.path == "Content/fuzz/pagina.md" && diagnostic.location!.line >= 1, "diagnostic without a place")

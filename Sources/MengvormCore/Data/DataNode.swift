@@ -149,3 +149,19 @@ enum JSONText {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension DataNode {
+    /// Every value with its kind and position, one string: two readers of the same text must agree on it.
+    var outline: String {
+        let place = "@\(line):\(column)"
+        switch value {
+        case .string(let text): return "s\(place)\(text.debugDescription)"
+        case .int(let number): return "i\(place)\(number)"
+        case .double(let number): return "d\(place)\(number)"
+        case .bool(let flag): return "b\(place)\(flag)"
+        case .null: return "n\(place)"
+        case .list(let items): return "[\(place)" + items.map(\.outline).joined(separator: ",") + "]"
+        case .map(let entries): return "{\(place)" + entries.map { "\($0.key.debugDescription):\($0.node.outline)" }.joined(separator: ",") + "}"
+        }
+    }
+}

@@ -12,6 +12,7 @@ public enum YAMLReader {
     /// Parses one YAML document; an empty document gives `nil`.
     /// `lineOffset` is added to every line in messages (front matter starts on line 2 of its file).
     public static func read(_ text: String, lineOffset: Int = 0) -> Result<DataNode?, Failure> {
+        if let flat = FlatYAML.read(text) { return .success(flat) }
         do {
             guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
             return convert(node)
@@ -21,6 +22,16 @@ public enum YAMLReader {
             return .failure(failure)
         } catch {
             return .failure(Failure(message: "this is not valid YAML", line: 1, column: 1))
+        }
+    }
+
+    /// Like `read`, always through libyaml: the reference `FlatYAML` is checked against.
+    static func readWithLibYAML(_ text: String) -> Result<DataNode?, Failure> {
+        do {
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
+            return convert(node)
+        } catch {
+            return .failure(Failure(message: "invalid", line: 0, column: 0))
         }
     }
 
@@ -68,8 +79,12 @@ public enum YAMLReader {
 
     /// Resolves plain scalars the YAML 1.2 core way: numbers, booleans and null; quoted ones stay text.
     private static func scalarValue(_ scalar: Node.Scalar) -> DataNode.Value {
-        let text = scalar.string
-        guard scalar.style == .plain || scalar.style == .any else { return .string(text) }
+        guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
+        return plainValue(scalar.string)
+    }
+
+    /// The value of a plain (unquoted) scalar.
+    static func plainValue(_ text: String) -> DataNode.Value {
         switch text {
         case "true", "True", "TRUE": return .bool(true)
         case "false", "False", "FALSE": return .bool(false)

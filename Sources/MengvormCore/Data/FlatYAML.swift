@@ -1,0 +1,163 @@
+/// A fast reader for the YAML most front matter is: one `key: value` per line, where a value is a
+/// plain word or sentence, a double-quoted text without escapes, or a flow list of plain words
+/// (`tags: [thuiswerk, arbo]`). Anything else (nesting, block lists, quotes with escapes, anchors,
+/// tabs, a repeated key...) returns nil and goes to libyaml through Yams, which is the reference:
+/// the fuzzer checks that both give the same nodes at the same positions.
+/// Loading pages spent more time in Yams than in reading the files (the profile of 10,000 pages).
+enum FlatYAML {
+    static func read(_ text: String) -> DataNode? {
+        var text = text
+        return text.withUTF8 { read(bytes: $0) }
+    }
+
+    private static func read(bytes: UnsafeBufferPointer<UInt8>) -> DataNode? {
+        var entries: [(key: String, node: DataNode)] = []
+        var keys = Set<String>()
+        var mapLine = 0
+        var line = 0
+        var start = 0
+        while start < bytes.count {
+            line += 1
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            var lineEnd = end
+            if lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+            defer { start = end + 1 }
+            let lineBytes = UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
+            // Other line breaks YAML knows (a lone CR, NEL, LS, PS) and characters it refuses, even in a comment.
+            // (A tab is also a control character here: libyaml allows it in fewer places than a space.)
+            if containsSpecialUnicode(lineBytes) { return nil }
+            if isBlankOrComment(lineBytes) { continue }
+            guard let (key, node) = entry(lineBytes, line: line), keys.insert(key).inserted else { return nil }
+            if mapLine == 0 { mapLine = line }
+            entries.append((key, node))
+        }
+        guard !entries.isEmpty else { return nil }
+        return DataNode(.map(entries), line: mapLine, column: 1)
+    }
+
+    private static func isBlankOrComment(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = line.first(where: { $0 != UInt8(ascii: " ") }) else { return true }
+        // A comment must start the line: an indented one could belong to a nested block.
+        return first == UInt8(ascii: "#") && line.first == UInt8(ascii: "#")
+    }
+
+    /// `key: value` starting in column 1.
+    private static func entry(_ line: UnsafeBufferPointer<UInt8>, line number: Int) -> (String, DataNode)? {
+        var index = 0
+        while index < line.count, isKeyByte(line[index], first: index == 0) { index += 1 }
+        guard index > 0, index + 1 < line.count, line[index] == UInt8(ascii: ":"), line[index + 1] == UInt8(ascii: " ") else { return nil }
+        let key = String(decoding: UnsafeBufferPointer(rebasing: line[..<index]), as: UTF8.self)
+        var valueStart = index + 1
+        while valueStart < line.count, line[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
+        var valueEnd = line.count
+        while valueEnd > valueStart, line[valueEnd - 1] == UInt8(ascii: " ") { valueEnd -= 1 }
+        guard valueStart < valueEnd else { return nil }
+        let value = UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd])
+        // Columns count characters (code points), as libyaml's do, not bytes.
+        let column = characters(in: UnsafeBufferPointer(rebasing: line[..<valueStart])) + 1
+        switch value[0] {
+        case UInt8(ascii: "\""):
+            guard value.count >= 2, value[value.count - 1] == UInt8(ascii: "\""),
+                  !value.dropFirst().dropLast().contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 })
+            else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: value[1..<(value.count - 1)]), as: UTF8.self)
+            return (key, DataNode(.string(text), line: number, column: column))
+        case UInt8(ascii: "["):
+            guard value.count >= 2, value[value.count - 1] == UInt8(ascii: "]") else { return nil }
+            guard let items = flowItems(UnsafeBufferPointer(rebasing: value[1..<(value.count - 1)]), line: number, column: column + 1) else { return nil }
+            return (key, DataNode(.list(items), line: number, column: column))
+        default:
+            guard isPlain(value) else { return nil }
+            return (key, DataNode(YAMLReader.plainValue(String(decoding: value, as: UTF8.self)), line: number, column: column))
+        }
+    }
+
+    /// `a, b, c` between the brackets of a flow list; `column` is that of the first character.
+    private static func flowItems(_ inner: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> [DataNode]? {
+        var items: [DataNode] = []
+        var index = 0
+        if inner.allSatisfy({ $0 == UInt8(ascii: " ") }) { return [] }
+        while index <= inner.count {
+            var end = index
+            while end < inner.count, inner[end] != UInt8(ascii: ",") { end += 1 }
+            var first = index, last = end
+            while first < last, inner[first] == UInt8(ascii: " ") { first += 1 }
+            while last > first, inner[last - 1] == UInt8(ascii: " ") { last -= 1 }
+            let item = UnsafeBufferPointer(rebasing: inner[first..<last])
+            guard !item.isEmpty, isPlain(item, inFlow: true) else { return nil }
+            items.append(DataNode(YAMLReader.plainValue(String(decoding: item, as: UTF8.self)), line: line,
+                                  column: column + characters(in: UnsafeBufferPointer(rebasing: inner[..<first]))))
+            index = end + 1
+        }
+        return items
+    }
+
+    /// Code points in UTF-8 bytes: every byte that does not continue a sequence starts one.
+    private static func characters(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    private static func isKeyByte(_ byte: UInt8, first: Bool) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"): return true
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): return !first
+        default: return false
+        }
+    }
+
+    /// A plain scalar that starts with a letter or digit, has single spaces only, and no `:` or `#`
+    /// anywhere (so no comment and no nested key); in a flow list also no quotes, commas or brackets.
+    private static func isPlain(_ value: UnsafeBufferPointer<UInt8>, inFlow: Bool = false) -> Bool {
+        guard let first = value.first else { return false }
+        let startsWell = (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")) || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
+            || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first >= 0xC2
+        guard startsWell else { return false }
+        var previousSpace = false
+        for byte in value {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: "="):
+                previousSpace = false
+            case UInt8(ascii: ","), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "'"),
+                 UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"), UInt8(ascii: "^"):
+                // Indicators only where a scalar starts; inside a block value they are text.
+                if inFlow { return false }
+                previousSpace = false
+            case UInt8(ascii: " "):
+                if previousSpace { return false }
+                previousSpace = true
+            case 0x80...0xFF:
+                // Bytes of UTF-8 letters; U+0085 and U+2028/2029 (line breaks to YAML) and U+FEFF are not.
+                previousSpace = false
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// What libyaml reads differently from a plain character or refuses: control characters, C1
+    /// controls (C2 80–9F, among them NEL), U+00A0, U+2028/U+2029, U+FEFF and U+FFFE/U+FFFF.
+    private static func containsSpecialUnicode(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < value.count {
+            let a = value[index]
+            if a < 0x20 || a == 0x7F { return true }
+            if index + 1 < value.count {
+                let b = value[index + 1]
+                if a == 0xC2 && (b <= 0x9F || b == 0xA0) { return true }
+                if index + 2 < value.count {
+                    let c = value[index + 2]
+                    if a == 0xE2 && b == 0x80 && (c == 0xA8 || c == 0xA9) { return true }
+                    if a == 0xEF && b == 0xBB && c == 0xBF { return true }
+                    if a == 0xEF && b == 0xBF && (c == 0xBE || c == 0xBF) { return true }
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+}
