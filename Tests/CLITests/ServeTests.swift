@@ -141,7 +141,7 @@ import Testing
             stopping.signal()
         }.start()
         Thread.sleep(forTimeInterval: 0.2)
-        #expect(server.stop(seconds: 3))
+        #expect(server.stop(seconds: 4))
         #expect(stopping.wait(timeout: .now() + 1) == .success)
         #expect(!FileManager.default.fileExists(atPath: server.previewFolder.path))
     }
