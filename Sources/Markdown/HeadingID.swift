@@ -28,8 +28,8 @@ public enum HeadingID {
         scalars: for scalar in text.unicodeScalars {
             if scalar.value < 0x80 {
                 if !add(UInt8(scalar.value)) { break }
-            } else if scalar.value >= latinBase, Int(scalar.value - latinBase) < latinFoldBytes.count {
-                for byte in latinFoldBytes[Int(scalar.value - latinBase)] where !add(byte) { break scalars }
+            } else if let mapped = latinFold(of: scalar) {
+                for byte in mapped where !add(byte) { break scalars }
             } else {
                 needsSlowFold = true
                 break
@@ -44,7 +44,7 @@ public enum HeadingID {
 
     private static let latinBase: UInt32 = 0xA0
 
-    /// The folds of U+00A0–U+024F as bytes, by code point minus `latinBase`.
+    /// The folds of U+00A0–U+024F as bytes, by code point minus `latinBase`, made once with the slow path.
     private static let latinFoldBytes: [[UInt8]] = (latinBase...0x24F).map { value in
         Unicode.Scalar(value).map { Array(slowFold(String(Character($0))).utf8) } ?? []
     }
@@ -55,32 +55,26 @@ public enum HeadingID {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         // Latin letters with accents (the Dutch, French and German ones) come from a table built once;
         // only other scripts take Foundation's slower decomposition.
-        var quick = ""
+        var quick: [UInt8] = []
         quick.reserveCapacity(text.utf8.count)
-        var handled = true
         for scalar in text.unicodeScalars {
             if scalar.value < 0x80 {
-                quick.unicodeScalars.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32)! : scalar)
-            } else if let mapped = latinFolds[scalar.value] {
-                quick += mapped
+                let byte = UInt8(scalar.value)
+                quick.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            } else if let mapped = latinFold(of: scalar) {
+                quick.append(contentsOf: mapped)
             } else {
-                handled = false
-                break
+                return slowFold(text)
             }
         }
-        if handled { return quick }
-        return slowFold(text)
+        return String(decoding: quick, as: UTF8.self)
     }
 
-    /// Folds of U+00A0–U+024F, made once with the slow path.
-    private static let latinFolds: [UInt32: String] = {
-        var table: [UInt32: String] = [:]
-        for value in UInt32(0xA0)...0x24F {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            table[value] = slowFold(String(Character(scalar)))
-        }
-        return table
-    }()
+    /// The folded bytes of a Latin letter of U+00A0–U+024F (`é` → `e`), nil for any other character.
+    private static func latinFold(of scalar: Unicode.Scalar) -> [UInt8]? {
+        guard scalar.value >= latinBase, Int(scalar.value - latinBase) < latinFoldBytes.count else { return nil }
+        return latinFoldBytes[Int(scalar.value - latinBase)]
+    }
 
     private static func slowFold(_ text: String) -> String {
         var folded = String.UnicodeScalarView()

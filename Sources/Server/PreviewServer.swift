@@ -10,7 +10,7 @@ public struct PreviewServer: Sendable {
     public var siteRoot: URL
     public var port: Int
     public var includeDrafts: Bool
-    /// How often the site files are checked for changes.
+    /// How often the site files are checked for changes where inotify is not available.
     public var pollInterval: Duration = .milliseconds(200)
 
     public init(siteRoot: URL, port: Int, includeDrafts: Bool) {

@@ -19,21 +19,17 @@ import Testing
         let fresh = site.root.appendingPathComponent("Full")
         try? FileManager.default.removeItem(at: fresh)
         _ = site.build(output: fresh)
-        var files: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: fresh.path)!
-        while let path = enumerator.nextObject() as? String {
-            if let data = FileManager.default.contents(atPath: fresh.path + "/" + path), !path.hasPrefix(".") {
-                files[path] = String(decoding: data, as: UTF8.self)
-            }
-        }
-        return files
+        return files(in: fresh)
     }
 
-    static func contents(of site: TestSite) -> [String: String] {
+    static func contents(of site: TestSite) -> [String: String] { files(in: site.output) }
+
+    /// Every file of an output folder but the marker, by path.
+    static func files(in folder: URL) -> [String: String] {
         var files: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: site.output.path)!
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)!
         while let path = enumerator.nextObject() as? String {
-            if let data = FileManager.default.contents(atPath: site.output.path + "/" + path), !path.hasPrefix(".") {
+            if let data = FileManager.default.contents(atPath: folder.path + "/" + path), !path.hasPrefix(".") {
                 files[path] = String(decoding: data, as: UTF8.self)
             }
         }

@@ -16,7 +16,6 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The last load, position by position with the Markdown files it was given.
     private struct Loads {
-        var paths: [String] = []
         var results: [LoadResult] = []
         /// nil where the stamp cannot be trusted (see `racyNanoseconds`): read that file again.
         var stamps: [FileStamp?] = []
@@ -50,9 +49,9 @@ public final class BuildCache: @unchecked Sendable {
     /// place (`changed`), the previous list is kept with new stamps for them: no walk over the tree.
     func scan(contentRoot: URL, translations: [String], changed: Set<String>?, diagnostics: inout Diagnostics) -> [SourceFile] {
         if let changed, let previous = scanned, previous.languages == translations,
-           let files = Self.restamp(previous.files, positions: previous.positions, changed: changed, contentRoot: contentRoot.path) {
+           let (files, paths) = Self.restamp(previous.files, positions: previous.positions, changed: changed, contentRoot: contentRoot.path) {
             scanned?.files = files
-            restamped = Set(changed.filter { $0.hasPrefix(contentRoot.path + "/") }.map { String($0.dropFirst(contentRoot.path.count + 1)) })
+            restamped = paths
             diagnostics.add(contentsOf: previous.diagnostics)
             return files
         }
@@ -66,17 +65,21 @@ public final class BuildCache: @unchecked Sendable {
         return files
     }
 
-    /// The list with fresh stamps for the changed files; nil when a change is not a known file changed in place.
-    private static func restamp(_ files: [SourceFile], positions: [String: Int], changed: Set<String>, contentRoot: String) -> [SourceFile]? {
+    /// The list with fresh stamps for the changed files, and their content paths; nil when a change
+    /// is not a known file changed in place.
+    private static func restamp(_ files: [SourceFile], positions: [String: Int], changed: Set<String>,
+                                contentRoot: String) -> ([SourceFile], Set<String>)? {
         var files = files
+        var restamped = Set<String>()
         for path in changed where path.hasPrefix(contentRoot + "/") {
             let contentPath = String(path.dropFirst(contentRoot.count + 1))
             if contentPath.split(separator: "/").last?.lowercased() == "readme.md" { continue }
             var info = stat()
             guard let position = positions[contentPath], lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             files[position].stamp = FileStamp(info)
+            restamped.insert(contentPath)
         }
-        return files
+        return (files, restamped)
     }
 
     // MARK: Load
@@ -85,16 +88,13 @@ public final class BuildCache: @unchecked Sendable {
     func load(_ files: [SourceFile], contentRoot: URL) -> [LoadResult] {
         var next = Loads()
         var stale: [Int] = []
-        if let restamped, files.count == loads.paths.count {
+        if let restamped, files.count == loads.results.count {
             // The same list as last time (the scan only renewed stamps): look at the changed files only.
             next = loads
             var candidates = Set(restamped.compactMap { loads.positions[$0] })
             for position in loads.stamps.indices where loads.stamps[position] == nil { candidates.insert(position) }
             stale = candidates.filter { files[$0].stamp == nil || files[$0].stamp != loads.stamps[$0] }.sorted()
         } else {
-            next.paths = files.map(\.contentPath)
-            next.results = []
-            next.stamps = []
             for (position, file) in files.enumerated() {
                 next.positions[file.contentPath] = position
                 if let old = loads.positions[file.contentPath], let stamp = file.stamp, loads.stamps[old] == stamp {
@@ -214,7 +214,7 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Copied files
 
-    /// Copies `source` unless its stamp and the output show it is already there; nil on failure.
+    /// Copies `source` unless its stamp and the output show it is already there; false on failure.
     func copy(from source: String, to destination: String, with writer: OutputWriter) -> Bool {
         let stamp = FileStamp.of(source)
         if let stamp, let cached = copies[source], cached.stamp == stamp, writer.keep(destination, hash: cached.hash) {

@@ -111,7 +111,7 @@ public enum Builder {
                 diagnostics.error(message, at: nil)
                 return finish(diagnostics, options: options, started: started, succeeded: false)
             case .success(let folder):
-                guard let started = folder.begin(known: options.cache?.outputManifest(at: folder.final)?.files) else {
+                guard let started = folder.begin(known: options.cache?.outputManifest(at: folder.final)) else {
                     diagnostics.error("cannot create the staging folder \(folder.staging.path)", at: nil)
                     return finish(diagnostics, options: options, started: DispatchTime.now(), succeeded: false)
                 }
@@ -125,38 +125,8 @@ public enum Builder {
         let links = LinkResolver(index: index, linkStyle: config.linkStyle)
         let views = ViewBuilder(index: index, config: config, links: links, data: data, templates: templates)
         let renderer = PageRenderer(index: index, config: config, templates: templates, data: data, links: links, views: views)
-        // With a cache, pages whose inputs are unchanged keep their earlier result and file.
-        var reused = [RenderedPage?](repeating: nil, count: index.pages.count)
-        if let cache = options.cache {
-            for pageIndex in index.pages.indices {
-                reused[pageIndex] = cache.reusableRender(of: index.pages[pageIndex], writer: writer)
-            }
-        }
-        let stale = index.pages.indices.filter { reused[$0] == nil }
-        let progress = BuildProgress(total: stale.count, enabled: options.showsProgress)
-        let fresh = parallelMap(stale.count) { position -> (result: RenderedPage, hash: UInt64?) in
-            defer { progress.advance() }
-            let pageIndex = stale[position]
-            var (html, result) = renderer.render(pageIndex)
-            // Privacy: no page may make the browser contact another site.
-            result.diagnostics += ExternalOrigins.check(html, path: index.pages[pageIndex].displayPath, allowed: config.allowedOrigins)
-                .map { Diagnostic(.error, $0.message, at: SourceLocation(path: $0.location!.path)) }
-            guard let writer, !html.isEmpty else { return (result, nil) }
-            let hash = ContentHash.of(html)
-            guard writer.write(html, to: index.pages[pageIndex].outputPath, hash: hash) else {
-                result.diagnostics.append(.error("cannot write \(index.pages[pageIndex].outputPath) into the staging folder", at: nil))
-                return (result, nil)
-            }
-            return (result, hash)
-        }
-        progress.finish()
-        for (position, pageIndex) in stale.enumerated() {
-            reused[pageIndex] = fresh[position].result
-            if let cache = options.cache, let hash = fresh[position].hash {
-                cache.store(render: fresh[position].result, of: index.pages[pageIndex], hash: hash)
-            }
-        }
-        let rendered = reused.map { $0! }
+        let (rendered, renderedCount) = renderPages(index: index, renderer: renderer, writer: writer, cache: options.cache,
+                                                    showsProgress: options.showsProgress)
         for result in rendered { diagnostics.add(contentsOf: result.diagnostics) }
         // Page references in data files are checked even when no page uses the file yet.
         if let home = index.home {
@@ -191,7 +161,7 @@ public enum Builder {
                 output.discard()
             } else {
                 do {
-                    let order = try output.commit(writer, order: options.cache?.outputManifest(at: output.final)?.order)
+                    let order = try output.commit(writer)
                     options.cache?.remember(output: output.final, files: writer.manifest, order: order)
                 } catch {
                     output.discard()
@@ -202,7 +172,7 @@ public enum Builder {
         clock.lap("swap")
         var report = finish(diagnostics, options: options, started: started, succeeded: !failed && !diagnostics.hasErrors)
         report.pageCount = index.pages.count
-        report.renderedPageCount = stale.count
+        report.renderedPageCount = renderedCount
         report.fileCount = fileCount
         report.site = index
         return report
@@ -211,6 +181,44 @@ public enum Builder {
     private static func finish(_ diagnostics: Diagnostics, options: BuildOptions, started: DispatchTime, succeeded: Bool) -> BuildReport {
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
         return BuildReport(diagnostics: diagnostics.sorted(strict: options.strict), milliseconds: elapsed, succeeded: succeeded)
+    }
+
+    /// Every page's result, rendered in parallel and written into the staging folder; with a cache,
+    /// pages whose inputs are unchanged keep their earlier result and file. Also: how many were rendered.
+    private static func renderPages(index: SiteIndex, renderer: PageRenderer, writer: OutputWriter?, cache: BuildCache?,
+                                    showsProgress: Bool) -> (rendered: [RenderedPage], renderedCount: Int) {
+        var results = [RenderedPage?](repeating: nil, count: index.pages.count)
+        if let cache {
+            for pageIndex in index.pages.indices {
+                results[pageIndex] = cache.reusableRender(of: index.pages[pageIndex], writer: writer)
+            }
+        }
+        let stale = index.pages.indices.filter { results[$0] == nil }
+        let allowed = renderer.config.allowedOrigins
+        let progress = BuildProgress(total: stale.count, enabled: showsProgress)
+        let fresh = parallelMap(stale.count) { position -> (result: RenderedPage, hash: UInt64?) in
+            defer { progress.advance() }
+            let page = index.pages[stale[position]]
+            var (html, result) = renderer.render(page.index)
+            // Privacy: no page may make the browser contact another site.
+            result.diagnostics += ExternalOrigins.check(html, path: page.displayPath, allowed: allowed)
+                .map { Diagnostic(.error, $0.message, at: SourceLocation(path: $0.location!.path)) }
+            guard let writer, !html.isEmpty else { return (result, nil) }
+            let hash = ContentHash.of(html)
+            guard writer.write(html, to: page.outputPath, hash: hash) else {
+                result.diagnostics.append(.error("cannot write \(page.outputPath) into the staging folder", at: nil))
+                return (result, nil)
+            }
+            return (result, hash)
+        }
+        progress.finish()
+        for (position, pageIndex) in stale.enumerated() {
+            results[pageIndex] = fresh[position].result
+            if let cache, let hash = fresh[position].hash {
+                cache.store(render: fresh[position].result, of: index.pages[pageIndex], hash: hash)
+            }
+        }
+        return (results.map { $0! }, stale.count)
     }
 
     /// The site index, and the output folders the theme needs kept free.

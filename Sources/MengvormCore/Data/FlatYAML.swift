@@ -26,7 +26,7 @@ enum FlatYAML {
             let lineBytes = UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
             // Other line breaks YAML knows (a lone CR, NEL, LS, PS) and characters it refuses, even in a comment.
             // (A tab is also a control character here: libyaml allows it in fewer places than a space.)
-            if containsSpecialUnicode(lineBytes) { return nil }
+            if needsLibYAML(lineBytes) { return nil }
             if isBlankOrComment(lineBytes) { continue }
             guard let (key, node) = entry(lineBytes, line: line), keys.insert(key).inserted else { return nil }
             if mapLine == 0 { mapLine = line }
@@ -141,7 +141,7 @@ enum FlatYAML {
 
     /// What libyaml reads differently from a plain character or refuses: control characters, C1
     /// controls (C2 80–9F, among them NEL), U+00A0, U+2028/U+2029, U+FEFF and U+FFFE/U+FFFF.
-    private static func containsSpecialUnicode(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func needsLibYAML(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < value.count {
             let a = value[index]

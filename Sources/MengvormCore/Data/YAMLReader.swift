@@ -13,6 +13,11 @@ public enum YAMLReader {
     /// `lineOffset` is added to every line in messages (front matter starts on line 2 of its file).
     public static func read(_ text: String, lineOffset: Int = 0) -> Result<DataNode?, Failure> {
         if let flat = FlatYAML.read(text) { return .success(flat) }
+        return readWithLibYAML(text, lineOffset: lineOffset)
+    }
+
+    /// Like `read`, always through libyaml: the reference `FlatYAML` is checked against.
+    static func readWithLibYAML(_ text: String, lineOffset: Int = 0) -> Result<DataNode?, Failure> {
         do {
             guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
             return convert(node)
@@ -22,16 +27,6 @@ public enum YAMLReader {
             return .failure(failure)
         } catch {
             return .failure(Failure(message: "this is not valid YAML", line: 1, column: 1))
-        }
-    }
-
-    /// Like `read`, always through libyaml: the reference `FlatYAML` is checked against.
-    static func readWithLibYAML(_ text: String) -> Result<DataNode?, Failure> {
-        do {
-            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
-            return convert(node)
-        } catch {
-            return .failure(Failure(message: "invalid", line: 0, column: 0))
         }
     }
 

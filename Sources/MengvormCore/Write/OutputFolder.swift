@@ -45,20 +45,21 @@ struct OutputFolder {
     /// Creates an empty staging folder and a writer that knows the previous build's files: from the
     /// manifest on disk, or `known` from a `BuildCache` that wrote the output itself (then the files
     /// are trusted to be there, and not checked one by one).
-    func begin(known: [String: UInt64]? = nil) -> OutputWriter? {
+    func begin(known: (files: [String: UInt64], order: [String])? = nil) -> OutputWriter? {
         try? FileManager.default.removeItem(at: staging)
         guard (try? FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)) != nil else { return nil }
-        let previous = known ?? OutputWriter.readManifest(final.path + "/" + OutputFolder.marker)
-        return OutputWriter(staging: staging.path, final: final.path, previous: previous, checksFiles: known == nil)
+        let previous = known?.files ?? OutputWriter.readManifest(final.path + "/" + OutputFolder.marker)
+        return OutputWriter(staging: staging.path, final: final.path, previous: previous, previousOrder: known?.order,
+                            checksFiles: known == nil)
     }
 
     /// Puts the new build in place. A first build renames the staging folder into place; later builds
     /// move only the changed files in, delete the files the site no longer has, and update the manifest.
-    /// `order`: the sorted paths of the previous manifest, if known; returns those of the new one.
+    /// Returns the sorted paths of the new manifest, for the next build's `begin(known:)`.
     @discardableResult
-    func commit(_ writer: OutputWriter, order: [String]? = nil) throws -> [String] {
+    func commit(_ writer: OutputWriter) throws -> [String] {
         let fm = FileManager.default
-        let (manifest, newOrder) = OutputWriter.manifestText(writer.manifest, order: order)
+        let (manifest, newOrder) = OutputWriter.manifestText(writer.manifest, order: writer.previousOrder)
         guard fm.fileExists(atPath: final.path) else {
             guard FileWriter.write(manifest, to: staging.path + "/" + OutputFolder.marker) else { throw CocoaError(.fileWriteUnknown) }
             try fm.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)

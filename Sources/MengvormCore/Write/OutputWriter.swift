@@ -12,14 +12,17 @@ final class OutputWriter: @unchecked Sendable {
     let previous: [String: UInt64]
     /// Check that a file of the previous build is still there before counting on it.
     let checksFiles: Bool
+    /// The sorted paths of the previous manifest, when known (see `manifestText`).
+    let previousOrder: [String]?
     private let lock = NSLock()
     private var current: [String: UInt64] = [:]
     private var staged: [String] = []
 
-    init(staging: String, final: String, previous: [String: UInt64], checksFiles: Bool = true) {
+    init(staging: String, final: String, previous: [String: UInt64], previousOrder: [String]? = nil, checksFiles: Bool = true) {
         self.staging = staging
         self.final = final
         self.previous = previous
+        self.previousOrder = previousOrder
         self.checksFiles = checksFiles
     }
 
