@@ -28,7 +28,7 @@ struct Build: ParsableCommand {
         options.output = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         options.includeDrafts = drafts
         options.strict = strict
-        options.showsProgress = true
+        options.observer = TerminalObserver(progress: true)
         let report = Builder.build(options)
         Terminal.printDiagnostics(report, siteRoot: options.siteRoot)
         let shownOutput = output ?? "Output/"
@@ -36,8 +36,8 @@ struct Build: ParsableCommand {
             print("Built \(count(report.pageCount, "page")) and \(count(report.fileCount - report.pageCount, "other file")) into \(shownOutput) in \(report.milliseconds) ms")
         } else {
             print("Build failed after \(report.milliseconds) ms: \(DiagnosticPrinter.summary(errors: report.errorCount, warnings: report.warningCount)); \(shownOutput) was left as it was")
-            throw ExitCode(1)
         }
+        try Terminal.exit(with: report)
     }
 }
 
@@ -61,16 +61,13 @@ struct Check: ParsableCommand {
         options.checksGovernance = true
         options.includeDrafts = drafts
         options.strict = strict
+        options.observer = TerminalObserver(progress: false)
         let report = Builder.build(options)
         Terminal.printDiagnostics(report, siteRoot: options.siteRoot)
-        if report.succeeded && report.warningCount == 0 {
-            print("Checked \(count(report.pageCount, "page")) in \(report.milliseconds) ms: no problems found")
-        } else if report.succeeded {
-            print("Checked \(count(report.pageCount, "page")) in \(report.milliseconds) ms: \(DiagnosticPrinter.summary(errors: 0, warnings: report.warningCount))")
-        } else {
-            print("Checked \(count(report.pageCount, "page")) in \(report.milliseconds) ms: \(DiagnosticPrinter.summary(errors: report.errorCount, warnings: report.warningCount))")
-            throw ExitCode(1)
-        }
+        let found = report.diagnostics.isEmpty ? "no problems found"
+            : DiagnosticPrinter.summary(errors: report.errorCount, warnings: report.warningCount)
+        print("Checked \(count(report.pageCount, "page")) in \(report.milliseconds) ms: \(found)")
+        try Terminal.exit(with: report)
     }
 }
 

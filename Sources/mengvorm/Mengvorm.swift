@@ -55,4 +55,9 @@ enum Terminal {
         }
         FileHandle.standardError.write(Data(text.utf8))
     }
+
+    /// Ends a command with the build's exit status (`BuildReport.exitStatus`: 0 fine, 1 content errors).
+    static func exit(with report: BuildReport) throws {
+        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+    }
 }

@@ -90,7 +90,7 @@ import Testing
         let loose = try run(["check", "--source", site.path])
         #expect(loose.status == 0)
         #expect(loose.stderr.contains("site.yml:1:1: warning: unknown setting `thema`; did you mean `theme`?"))
-        #expect(loose.stderr.contains("Content/_index.md:2:1: warning: no `owner`: add who keeps this page current, such as `owner: Team HR Beleid`"))
+        #expect(loose.stderr.contains("Content/_index.md:1:1: warning: no `owner`: add who keeps this page current, such as `owner: Team HR Beleid`"))
         let strict = try run(["check", "--strict", "--source", site.path])
         #expect(strict.status == 1)
         #expect(!FileManager.default.fileExists(atPath: site.path + "/Output"))

@@ -267,7 +267,7 @@ import Testing
         #expect(tag.contains("[Nieuw|../../nieuws/nieuw/index.html][Oud &amp; goed|../../nieuws/oud/index.html]"))
         #expect(site.exists("tags/thuis/index.html"))
         #expect(site.read("tags/index.html")?.contains("[thuis|thuis/index.html][vergoeding|vergoeding/index.html]") == true)
-        let search = try #require(site.read(GeneratedPages.searchIndexFile))
+        let search = try #require(site.read(SearchIndexFile.fileName))
         #expect(search.hasPrefix("window.MENGVORM_SEARCH_INDEX = [{\"t\":\"Home\",\"u\":\"index.html\",\"h\":\"\",\"x\":\"Welkom\"}"))
         #expect(search.contains("{\"t\":\"Oud \\u0026 goed\",\"u\":\"nieuws/oud/index.html\",\"h\":\"Kop een\",\"x\":\"Kop een Tekst over thuiswerken.\",\"s\":\"Nieuws\"}"))
         #expect(!search.contains("Geheim"))

@@ -112,6 +112,10 @@ import Testing
     @Test func componentMistakes() {
         var theme = TestSite.minimalTheme
         theme["Themes/default/partials/components/selfcheck.mustache"] = "<form></form>"
+        // The schema the real theme brings beside its partial.
+        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Themes/default/partials/components/selfcheck.schema.yml")
+        theme["Themes/default/partials/components/selfcheck.schema.yml"] = try! String(contentsOf: schema, encoding: .utf8)
         #expect(diagnostics([
             "Content/a.md": page("A", "```selfchek\ndata: selfcheck\n```\n\n```selfcheck\ndata: zelfcheck\n```\n\n```selfcheck\ndata: [\n```\n"),
             "Content/_data/selfcheck.yml": "groups: []\nlink: bestaat-niet.md\n",
@@ -160,10 +164,10 @@ import Testing
         ])
         defer { site.remove() }
         #expect(TestSite.lines(site.build(write: false, governance: true)) == [
-            "Content/bijna.md:2:1: warning: the review date 2026-12-10 is in 17 days: plan the check of this page",
-            "Content/geen-datum.md:2:1: warning: no `review_by`: add the date by which this page must be checked, such as `review_by: 2027-05-22`",
-            "Content/geen-eigenaar.md:2:1: warning: no `owner`: add who keeps this page current, such as `owner: Team HR Beleid`",
-            "Content/verlopen.md:2:1: warning: the review date 2026-11-01 passed 22 days ago: check the page and set a new `review_by`",
+            "Content/bijna.md:4:1: warning: the review date 2026-12-10 is in 17 days: plan the check of this page",
+            "Content/geen-datum.md:1:1: warning: no `review_by`: add the date by which this page must be checked, such as `review_by: 2027-05-22`",
+            "Content/geen-eigenaar.md:1:1: warning: no `owner`: add who keeps this page current, such as `owner: Team HR Beleid`",
+            "Content/verlopen.md:4:1: warning: the review date 2026-11-01 passed 22 days ago: check the page and set a new `review_by`",
         ])
     }
 
@@ -192,6 +196,10 @@ import Testing
     @Test func selfCheckDataThatBreaksItsSchema() {
         var theme = TestSite.minimalTheme
         theme["Themes/default/partials/components/selfcheck.mustache"] = "<form></form>"
+        // The schema the real theme brings beside its partial.
+        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Themes/default/partials/components/selfcheck.schema.yml")
+        theme["Themes/default/partials/components/selfcheck.schema.yml"] = try! String(contentsOf: schema, encoding: .utf8)
         #expect(diagnostics([
             "Content/check.md": page("Check", "```selfcheck\ndata: selfcheck\n```\n"),
             "Content/_data/selfcheck.yml": """
@@ -213,10 +221,10 @@ import Testing
             """,
         ], theme: theme) == [
             "Content/_data/selfcheck.yml:9:21: error: `rating` must be `good`, `attention` or `risk`, not `goed`",
-            "Content/_data/selfcheck.yml:10:13: error: an answer rated `risk` needs `advice`: tell the employee what to do",
+            "Content/_data/selfcheck.yml:10:13: error: `advice` is needed when `rating` is `risk`: tell the employee what to do",
             "Content/_data/selfcheck.yml:12:9: error: missing `text`",
-            "Content/_data/selfcheck.yml:12:9: error: the question id `stoel` is used twice; every id must be unique",
-            "Content/_data/selfcheck.yml:13:18: error: `options` must be a list with at least one entry (`- label: Ja`), not text",
+            "Content/_data/selfcheck.yml:12:13: error: the question id `stoel` is used twice; each must be unique",
+            "Content/_data/selfcheck.yml:13:18: error: `options` must be a list with at least 2 entries (`- label: Ja`), not text: give every question at least two answers",
             "Content/_data/selfcheck.yml:14:5: error: missing `id`",
             "Content/_data/selfcheck.yml:15:16: error: `questions` is empty: add at least one entry (`- id: stoel-hoogte`)",
         ])

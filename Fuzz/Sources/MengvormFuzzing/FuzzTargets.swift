@@ -1,6 +1,6 @@
 import Foundation
 import Markdown
-@testable import MengvormCore
+@_spi(Fuzzing) import MengvormCore
 import Mustache
 
 /// The code a fuzzer feeds with arbitrary bytes. Each target must never crash, hang or leak
@@ -21,21 +21,21 @@ public enum FuzzTargets {
     static func frontMatter(_ bytes: [UInt8]) {
         guard let text = String(validating: bytes, as: UTF8.self) else { return }
         // The fast reader of flat front matter must read whatever it accepts exactly as libyaml does.
-        for yaml in [text, String(FrontMatter.split(text).yaml)] {
-            if let flat = FlatYAML.read(yaml) {
-                guard case .success(let reference?) = YAMLReader.readWithLibYAML(yaml) else {
+        for yaml in [text, FuzzSurface.frontMatterYAML(text)] {
+            if let flat = FuzzSurface.flatOutline(yaml) {
+                guard let reference = FuzzSurface.libYAMLOutline(yaml) else {
                     preconditionFailure("FlatYAML read what libyaml rejects: \(yaml.debugDescription)")
                 }
-                precondition(flat.outline == reference.outline, "FlatYAML \(flat.outline) != libyaml \(reference.outline)")
+                precondition(flat == reference, "FlatYAML \(flat) != libyaml \(reference)")
             }
         }
-        let (page, diagnostics) = PageLoader.parse(text, file: SourceFile(kind: .page, contentPath: "fuzz/pagina.md"))
+        let (title, slug, diagnostics) = FuzzSurface.loadPage(text)
         for diagnostic in diagnostics {
             precondition(diagnostic.location?.path == "Content/fuzz/pagina.md" && diagnostic.location!.line >= 1, "diagnostic without a place")
         }
         // A page without an error has a title; a slug never leaves its folder.
-        if let page, !diagnostics.contains(where: { $0.severity == .error }) { precondition(!page.meta.title.isEmpty) }
-        if let slug = page?.meta.slug { precondition(!slug.contains("/") && !slug.contains("..")) }
+        if let title, !diagnostics.contains(where: { $0.severity == .error }) { precondition(!title.isEmpty) }
+        if let slug { precondition(!slug.contains("/") && !slug.contains("..")) }
     }
 
     /// The Markdown transforms on the cmark tree: task lists, components, link rewriting, heading ids.
@@ -69,20 +69,17 @@ public enum FuzzTargets {
         guard let text = String(validating: bytes, as: UTF8.self), case .success(let node?) = YAMLReader.read(text) else { return }
         let value = node.templateValue
         for layout in ["page", "section", "home", "404", "tags", "overview"] {
-            let html = theme.library.render(["page": value, "site": value, "menu": value, "siblings": value, "children": value,
-                                             "t": value, "content": "<p>x</p>", "root": "../"], withTemplate: layout) ?? ""
+            let html = render(["page": value, "site": value, "menu": value, "siblings": value, "children": value,
+                                             "t": value, "content": "<p>x</p>", "root": "../"], layout)
             // Whatever the data, author text never opens a tag: a script tag only comes from the theme.
             precondition(!html.contains("<script>alert"), "unescaped author text in \(layout)")
         }
     }
 
     /// The repository's default theme, loaded once.
-    static let theme: TemplateSet = {
-        var diagnostics = Diagnostics()
+    static let render: @Sendable ([String: Any], String) -> String = {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        var config = SiteConfig()
-        config.theme = "default"
-        return TemplateSet.load(siteRoot: repository, config: config, diagnostics: &diagnostics)
+        return FuzzSurface.themeRenderer(siteRoot: repository, theme: "default")
     }()
 }

@@ -194,7 +194,7 @@ public struct SiteIndex: Sendable {
     private mutating func checkCollisions(from start: Int, diagnostics: inout Diagnostics) {
         for page in pages[start...] {
             if let other = outputOwners[page.outputPath] {
-                let line = page.meta.slugLine
+                let line = page.meta.lines.slug
                 diagnostics.error(
                     "this page and \(pages[other].displayPath) would both be written to `\(page.outputPath)`; change the file name or `slug` of one",
                     at: SourceLocation(path: page.displayPath, line: max(line, 1), column: 1))

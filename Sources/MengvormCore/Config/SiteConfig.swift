@@ -30,6 +30,8 @@ public struct SiteConfig: Sendable {
     public var reviewMonths = 6
     /// Warn this many days before a page's `review_by` date.
     public var reviewWarningDays = 30
+    /// Warn this many days before a page's `valid_until` (the end of the year its figures hold for).
+    public var validityWarningDays = 60
     /// Write `beheer/index.html`, an overview of every page's owner and review status for HR.
     public var reviewOverview = false
     /// Write `tags/` pages (one per tag).
@@ -44,7 +46,7 @@ public struct SiteConfig: Sendable {
     public init() {}
 
     static let knownKeys = ["title", "organisation", "language", "languages", "theme", "unsafe_html", "links", "base_url",
-                            "owner", "review_months", "review_warning_days", "review_overview", "allow_external", "tag_pages", "search_index", "params"]
+                            "owner", "review_months", "review_warning_days", "validity_warning_days", "review_overview", "allow_external", "tag_pages", "search_index", "params"]
 
     /// Loads `site.yml` from `root`; a missing file gives the defaults.
     public static func load(siteRoot root: URL, diagnostics: inout Diagnostics) -> SiteConfig {
@@ -103,6 +105,7 @@ public struct SiteConfig: Sendable {
         config.defaultOwner = fields.string("owner")
         if let months = fields.int("review_months") { config.reviewMonths = months }
         if let days = fields.int("review_warning_days") { config.reviewWarningDays = days }
+        if let days = fields.int("validity_warning_days") { config.validityWarningDays = days }
         config.reviewOverview = fields.bool("review_overview") ?? false
         config.tagPages = fields.bool("tag_pages") ?? true
         config.searchIndex = fields.bool("search_index") ?? true

@@ -59,12 +59,12 @@ enum PageLoader {
         meta.draft = fields.bool("draft") ?? false
         meta.weight = fields.int("weight")
         meta.layout = fields.string("layout")
-        meta.layoutLine = fields.map["layout"].map { $0.line + 1 } ?? 0
+        meta.lines.layout = fields.map["layout"].map { $0.line + 1 } ?? 0
         meta.pageLayout = fields.string("page_layout")
         if let slugNode = fields.node("slug") {
             if let slug = slugNode.string, isSafeSlug(slug) {
                 meta.slug = slug
-                meta.slugLine = slugNode.line + 1
+                meta.lines.slug = slugNode.line + 1
             } else {
                 fields.fail("`slug` may only contain lowercase letters, digits and hyphens, like `je-week`; it names one page, not a path", slugNode)
             }
@@ -72,6 +72,9 @@ enum PageLoader {
         meta.tags = fields.strings("tags") ?? []
         meta.owner = fields.string("owner")
         meta.reviewBy = fields.day("review_by")
+        meta.lines.reviewBy = fields.map["review_by"].map { $0.line + 1 } ?? 0
+        meta.validUntil = fields.day("valid_until")
+        meta.lines.validUntil = fields.map["valid_until"].map { $0.line + 1 } ?? 0
         meta.lang = fields.string("lang")
         meta.publishFrom = fields.day("publish_from")
         meta.publishUntil = fields.day("publish_until")
@@ -83,9 +86,28 @@ enum PageLoader {
             }
         }
         meta.feed = fields.bool("feed") ?? false
+        meta.lines.feed = fields.map["feed"].map { $0.line + 1 } ?? 0
         meta.hidden = fields.bool("hidden") ?? false
-        meta.params = fields.unusedEntries
+        meta.params = params(&fields)
         return title == nil ? nil : meta
+    }
+
+    /// Unknown keys and the entries of `params:` (a map) become `page.params`; an unknown key that is a
+    /// near miss of a known one is a warning with the key it probably means.
+    private static func params(_ fields: inout FieldReader) -> [(key: String, node: DataNode)] {
+        var params: [(key: String, node: DataNode)] = []
+        if let explicit = fields.node("params") {
+            if let entries = explicit.entries { params += entries }
+            else { fields.fail("`params` must be a map of settings for the theme, such as `params:` then `  banner: rood`", explicit) }
+        }
+        for entry in fields.unusedEntries {
+            if let known = Suggest.closest(to: entry.key, in: PageMeta.knownKeys) {
+                fields.diagnostics.append(.warning("unknown setting `\(entry.key)`; did you mean `\(known)`? (a setting meant for the theme goes under `params:`)",
+                                                   at: fields.location(of: entry.node).keyLine))
+            }
+            params.append(entry)
+        }
+        return params
     }
 
     /// A slug names one URL segment: no separators, no dots at the start, nothing that escapes a folder.

@@ -22,14 +22,28 @@ public struct PageMeta: Sendable {
     public var feed = false
     /// Leave the page out of search and listings such as tags (it is still built).
     public var hidden = false
-    /// Every other key, handed to templates as `page.params`.
+    /// The last day the yearly figures on this page hold (`valid_until: 2026-12-31`); `check` warns
+    /// `validity_warning_days` before it, so HR updates amounts before the new year, not after.
+    public var validUntil: Day?
+    /// Every other key, and the entries of a `params:` map, handed to templates as `page.params`.
     public var params: [(key: String, node: DataNode)] = []
-    /// Where `slug` and `layout` were written, for later messages.
-    public var slugLine = 0
-    public var layoutLine = 0
+    /// Where some keys were written (file lines; 0 when absent), for messages raised after loading.
+    public var lines = Lines()
+
+    public struct Lines: Sendable {
+        public var slug = 0
+        public var layout = 0
+        public var feed = 0
+        public var reviewBy = 0
+        public var validUntil = 0
+    }
 
     public init(title: String) { self.title = title }
 
+    /// The keys Mengvorm reads. Any other key reaches templates as a param; one that is a near miss of
+    /// these (`weigth:`) is a warning, since it is almost always a typo. Keys meant for the theme that
+    /// look like these go under `params:`, which is never checked.
     static let knownKeys = ["title", "description", "date", "updated", "draft", "weight", "layout", "page_layout",
-                            "slug", "tags", "owner", "review_by", "lang", "publish_from", "publish_until", "sort_by", "feed", "hidden"]
+                            "slug", "tags", "keywords", "owner", "review_by", "valid_until", "lang", "publish_from", "publish_until",
+                            "sort_by", "feed", "hidden", "params"]
 }

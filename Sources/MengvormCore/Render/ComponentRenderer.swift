@@ -10,6 +10,9 @@ struct ComponentRenderer {
     /// Shared with the page: `root` (relative path to the site root) and `lang`.
     var pageValues: [String: Any] = [:]
 
+    /// The components this page used with their data files, for the schema checks (`ComponentData`).
+    private(set) var uses: [ComponentUse] = []
+
     /// Ids already used on this page, so two blocks of one kind get `selfcheck` and `selfcheck-2`.
     private var usedIDs = HeadingID.Allocator()
 
@@ -20,8 +23,7 @@ struct ComponentRenderer {
         self.stringsJSON = stringsJSON
     }
 
-    mutating func render(_ block: ComponentBlock, resolveData: (DataNode, String) -> DataNode,
-                         report: (Diagnostic) -> Void) -> ComponentDecision {
+    mutating func render(_ block: ComponentBlock, resolveData: (DataNode, String) -> DataNode) -> ComponentDecision {
         guard templates.hasComponent(block.name) else {
             // A near miss of a component name is almost certainly a typo, not a code sample.
             if let suggestion = Suggest.closest(to: block.name, in: templates.componentNames), block.name.count > 3 {
@@ -42,16 +44,30 @@ struct ComponentRenderer {
                 return .error("the settings of a `\(block.name)` block must be lines like `data: \(block.name)`", lineOffset: max(node.line, 1))
             }
             for (key, value) in entries { options[key] = value.templateValue }
-            if let nameNode = node["data"] {
-                guard let name = nameNode.string, let file = data[name] else {
-                    let given = nameNode.string ?? ""
-                    let hint = Suggest.closest(to: given, in: data.files.keys).map { "; did you mean `\($0)`?" } ?? ""
-                    return .error("no data file `\(given)` in Content/_data/\(hint)", lineOffset: nameNode.line, column: nameNode.column)
+            if let dataNode = node["data"] {
+                // `data: selfcheck` names one file; `data: [teams, activities]` several, seen as `data.teams`, ...
+                let names = dataNode.list ?? [dataNode]
+                var values: [String: Any] = [:], jsonEntries: [(key: String, node: DataNode)] = []
+                for nameNode in names {
+                    guard let name = nameNode.string, let file = data[name] else {
+                        let given = nameNode.string ?? ""
+                        let hint = Suggest.closest(to: given, in: data.files.keys).map { "; did you mean `\($0)`?" } ?? ""
+                        return .error("no data file `\(given)` in Content/_data/\(hint)", lineOffset: nameNode.line, column: nameNode.column)
+                    }
+                    uses.append(ComponentUse(component: block.name, data: name))
+                    let resolved = resolveData(file.root, file.displayPath)
+                    if dataNode.list == nil {
+                        dataValue = resolved.templateValue
+                        json = resolved.json
+                    } else {
+                        values[ComponentData.baseName(name)] = resolved.templateValue
+                        jsonEntries.append((ComponentData.baseName(name), resolved))
+                    }
                 }
-                ComponentSchemas.validate(component: block.name, data: file.root, path: file.displayPath).forEach(report)
-                let resolved = resolveData(file.root, file.displayPath)
-                dataValue = resolved.templateValue
-                json = resolved.json
+                if dataNode.list != nil {
+                    dataValue = values
+                    json = DataNode(.map(jsonEntries)).json
+                }
             }
         case .success(nil):
             break
@@ -63,4 +79,10 @@ struct ComponentRenderer {
         for (key, value) in pageValues { view[key] = value }
         return .html(templates.render(view, layout: "components/" + block.name))
     }
+}
+
+/// One data file a component block named.
+struct ComponentUse: Hashable, Sendable {
+    var component: String
+    var data: String
 }

@@ -8,6 +8,8 @@ struct RenderedPage: Sendable {
     var headingTexts: [String] = []
     /// The start of the page's text, for the search index.
     var plainText = ""
+    /// The component blocks of the page with the data files they name.
+    var components: [ComponentUse] = []
 }
 
 /// Markdown → HTML body → layout, for one page at a time; shared by all render threads.
@@ -43,9 +45,9 @@ struct PageRenderer: @unchecked Sendable {
                 return decision
             },
             renderComponent: { block in
-                components.render(block, resolveData: { node, dataPath in
+                components.render(block) { node, dataPath in
                     resolveDataLinks(node, dataPath: dataPath, from: pageIndex, into: collector)
-                }, report: { collector.diagnostics.append($0) })
+                }
             })
         markdown.collectsText = config.searchIndex
         let document = markdown.render(page.loaded.body, lineOffset: page.loaded.bodyLine - 1)
@@ -57,13 +59,14 @@ struct PageRenderer: @unchecked Sendable {
         // Anchors are checked once every page is rendered and all heading ids are known.
         result.anchors = collector.anchors
         result.diagnostics.append(contentsOf: collector.diagnostics)
+        result.components = components.uses
         result.headingIDs = Set(document.headings.map(\.id))
         result.headingTexts = document.headings.map(\.text)
-        if config.searchIndex { result.plainText = GeneratedPages.searchExcerpt(document.plainText) }
+        if config.searchIndex { result.plainText = SearchIndexFile.excerpt(document.plainText) }
 
         guard templates.layouts.contains(page.layout) else {
             let hint = Suggest.closest(to: page.layout, in: templates.layouts).map { "; did you mean `\($0)`?" } ?? ""
-            let line = page.meta.layoutLine
+            let line = page.meta.lines.layout
             result.diagnostics.append(.error("no layout `\(page.layout)` in the theme\(hint)",
                                              at: SourceLocation(path: path, line: max(line, 1), column: 1)))
             return ("", result)

@@ -16,6 +16,10 @@ struct TemplateSet: Sendable {
     private(set) var strings: [String: DataNode] = [:]
     /// Template name → file shown in messages.
     private(set) var files: [String: String] = [:]
+    /// Template name → its file and text, for the checks of `TemplateChecks`.
+    private(set) var sources: [String: (display: String, text: String)] = [:]
+    /// Component name → the schema beside its partial (`partials/components/NAME.schema.yml`).
+    private(set) var schemas: [String: (display: String, root: DataNode)] = [:]
 
     func hasComponent(_ name: String) -> Bool { partials.contains("components/" + name) }
 
@@ -47,6 +51,10 @@ struct TemplateSet: Sendable {
             }
             if relative.hasPrefix("i18n/"), relative.hasSuffix(".yml") {
                 set.loadStrings(relative, file, diagnostics: &diagnostics)
+                continue
+            }
+            if relative.hasPrefix("partials/components/"), relative.hasSuffix(ComponentSchema.fileSuffix) {
+                set.loadSchema(relative, file, diagnostics: &diagnostics)
                 continue
             }
             guard relative.hasSuffix(".mustache") else { continue }
@@ -88,7 +96,7 @@ struct TemplateSet: Sendable {
             diagnostics.error("the theme has no `\(layout)` layout; add layouts/\(layout).mustache",
                               at: SourceLocation(path: themeFolder))
         }
-        set.checkReferences(texts, diagnostics: &diagnostics)
+        set.sources = texts
         return set
     }
 
@@ -96,63 +104,34 @@ struct TemplateSet: Sendable {
         library.render(view, withTemplate: layout) ?? ""
     }
 
-    // MARK: Checks
-
-    /// Every `{{> name}}` and `{{< name}}` must name a template, and partials must not include themselves.
-    private func checkReferences(_ texts: [String: (display: String, text: String)], diagnostics: inout Diagnostics) {
-        var edges: [String: [String]] = [:]
-        for (name, file) in texts {
-            for reference in TemplateReferences.scanCached(file.text) where !partials.contains(reference.name) {
-                let hint = Suggest.closest(to: reference.name, in: partials).map { "; did you mean `cached.\($0)`?" } ?? ""
-                diagnostics.error("`cached.\(reference.name)` names no partial\(hint)",
-                                  at: SourceLocation(path: file.display, line: reference.line, column: reference.column))
-            }
-            for reference in TemplateReferences.scan(file.text) {
-                if library.getTemplate(named: reference.name) == nil {
-                    let known = Array(files.keys)
-                    let hint = Suggest.closest(to: reference.name, in: known).map { "; did you mean `\($0)`?" } ?? ""
-                    diagnostics.error("no partial or layout `\(reference.name)`\(hint)",
-                                      at: SourceLocation(path: file.display, line: reference.line, column: reference.column))
-                } else if reference.isPartial {
-                    edges[name, default: []].append(reference.name)
-                }
-            }
-        }
-        for (name, file) in texts.sorted(by: { $0.key < $1.key }) {
-            if let cycle = findCycle(from: name, edges: edges) {
-                diagnostics.error("the partial `\(name)` includes itself (\(cycle.joined(separator: " → "))); remove one of these includes",
-                                  at: SourceLocation(path: file.display, line: 1, column: 1))
-            }
-        }
-    }
-
-    private func findCycle(from start: String, edges: [String: [String]]) -> [String]? {
-        var stack: [(String, [String])] = [(start, [start])]
-        var visited = Set<String>()
-        while let (node, path) = stack.popLast() {
-            for next in edges[node] ?? [] {
-                if next == start { return path + [next] }
-                if visited.insert(next).inserted { stack.append((next, path + [next])) }
-            }
-        }
-        return nil
+    private mutating func loadSchema(_ relative: String, _ file: (display: String, absolute: String), diagnostics: inout Diagnostics) {
+        let name = String(relative.dropFirst("partials/components/".count).dropLast(ComponentSchema.fileSuffix.count))
+        guard let node = Self.readYAML(file, diagnostics: &diagnostics) else { return }
+        schemas[name] = (file.display, node ?? DataNode(.null, line: 1, column: 1))
     }
 
     private mutating func loadStrings(_ relative: String, _ file: (display: String, absolute: String), diagnostics: inout Diagnostics) {
         let language = String(relative.dropFirst("i18n/".count).dropLast(".yml".count))
+        guard let node = Self.readYAML(file, diagnostics: &diagnostics) else { return }
+        if let node, node.entries != nil {
+            strings[language] = node
+        } else {
+            diagnostics.error("UI strings must be a map such as `search: Zoeken`", at: SourceLocation(path: file.display, line: 1, column: 1))
+        }
+    }
+
+    /// A theme file's YAML (`.some(nil)` when it is empty), or nil after reporting why it cannot be read.
+    private static func readYAML(_ file: (display: String, absolute: String), diagnostics: inout Diagnostics) -> DataNode?? {
         guard case .success(let text) = FileReader.readText(at: file.absolute) else {
             diagnostics.error("cannot read this file", at: SourceLocation(path: file.display))
-            return
+            return nil
         }
         switch YAMLReader.read(text) {
         case .failure(let failure):
             diagnostics.error(failure.message, at: SourceLocation(path: file.display, line: failure.line, column: failure.column))
+            return nil
         case .success(let node):
-            if let node, node.entries != nil {
-                strings[language] = node
-            } else {
-                diagnostics.error("UI strings must be a map such as `search: Zoeken`", at: SourceLocation(path: file.display, line: 1, column: 1))
-            }
+            return .some(node)
         }
     }
 
@@ -185,60 +164,5 @@ struct TemplateSet: Sendable {
         case .invalidConfigVariableSyntax: return "this `{{% … }}` setting is malformed"
         case .unrecognisedConfigVariable: return "unknown `{{% … }}` setting; only CONTENT_TYPE is known"
         }
-    }
-}
-
-/// Finds the partial (`{{> name}}`) and parent (`{{< name}}`) tags of a template with their positions.
-enum TemplateReferences {
-    struct Reference {
-        var name: String
-        var isPartial: Bool
-        var line: Int
-        var column: Int
-    }
-
-    /// `{{{cached.name}}}` tags, which render the partial `name` through the partial cache.
-    static func scanCached(_ text: String) -> [Reference] {
-        var references: [Reference] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let range = rest.range(of: "cached.") {
-                let nameStart = range.upperBound
-                let name = rest[nameStart...].prefix { $0 != "}" && $0 != " " }
-                let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
-                references.append(Reference(name: String(name), isPartial: true, line: number + 1, column: column))
-                rest = rest[nameStart...]
-            }
-        }
-        return references
-    }
-
-    static func scan(_ text: String) -> [Reference] {
-        var references: [Reference] = []
-        let bytes = Array(text.utf8)
-        var line = 1
-        var lineStart = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = index + 1
-            } else if byte == UInt8(ascii: "{"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
-                      bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "<") {
-                let isPartial = bytes[index + 2] == UInt8(ascii: ">")
-                var end = index + 3
-                while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "}") && bytes[end + 1] == UInt8(ascii: "}")) { end += 1 }
-                var name = String(decoding: bytes[(index + 3)..<min(end, bytes.count)], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                if name.hasPrefix("*") { name = "" }  // a dynamic partial: its name is known only at render time
-                if !name.isEmpty {
-                    references.append(Reference(name: name, isPartial: isPartial, line: line, column: index - lineStart + 1))
-                }
-                index = end
-                continue
-            }
-            index += 1
-        }
-        return references
     }
 }

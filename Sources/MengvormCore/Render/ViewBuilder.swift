@@ -197,7 +197,7 @@ final class ViewBuilder: @unchecked Sendable {
             summary["has_tags"] = true
             let depth = page.depth
             summary["tag_links"] = meta.tags.map { tag in
-                ["name": tag, "url": links.href(toURL: GeneratedPages.tagURL(tag), depth: depth)]
+                ["name": tag, "url": links.href(toURL: TagPages.url(tag), depth: depth)]
             }
         }
         if meta.feed, config.baseURL != nil { summary["feed_url"] = links.rootPrefix(from: pageIndex) + page.url + "feed.xml" }

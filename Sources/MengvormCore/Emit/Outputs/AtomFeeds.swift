@@ -1,14 +1,14 @@
-/// `sitemap.xml` and Atom feeds: the two outputs that need absolute addresses (`base_url`).
-enum SiteFeeds {
-    /// Every published page, with its last change, for search engines and intranet crawlers.
-    static func sitemap(_ index: SiteIndex, baseURL: String) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in index.pages where !page.meta.hidden {
-            xml += "<url><loc>\(XML.escape(baseURL + percentEncode(page.url)))</loc>"
-            if let day = page.meta.updated ?? page.meta.date { xml += "<lastmod>\(day)</lastmod>" }
-            xml += "</url>\n"
+/// An Atom feed `feed.xml` for every section with `feed: true`. Feeds need absolute links, so without
+/// `base_url` none is written (the check stage warns about it, at the `feed:` line).
+struct AtomFeeds: SiteOutput {
+    func write(_ site: RenderedSite, to writer: OutputWriter) -> OutputResult {
+        var result = OutputResult()
+        guard let baseURL = site.config.baseURL else { return result }
+        for page in site.index.pages where page.meta.feed {
+            let xml = Self.atom(section: page.index, site.index, baseURL: baseURL, siteTitle: site.config.title, today: site.today)
+            result.write(xml, to: page.url + "feed.xml", with: writer)
         }
-        return xml + "</urlset>\n"
+        return result
     }
 
     /// An Atom feed of a section's pages, newest first.

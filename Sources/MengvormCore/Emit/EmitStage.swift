@@ -1,0 +1,60 @@
+import Foundation
+
+/// The output folder of a build: prepared before rendering, filled by the render stage and the
+/// outputs, and swapped in at the end, or discarded so the previous output stays as it was.
+enum PreparedOutput {
+    /// The folder may not be written (the reason is in the diagnostics): stop before rendering.
+    case refused
+    /// `mengvorm check`: nothing is written.
+    case none
+    case staged(OutputFolder, OutputWriter)
+
+    var writer: OutputWriter? {
+        if case .staged(_, let writer) = self { return writer }
+        return nil
+    }
+}
+
+enum EmitStage {
+    static func prepare(_ options: BuildOptions, _ run: inout BuildRun) -> PreparedOutput {
+        guard options.writesOutput else { return .none }
+        defer { run.finished("prepare output") }
+        switch OutputFolder.prepare(output: options.outputFolder, siteRoot: options.siteRoot) {
+        case .failure(.message(let message)):
+            run.diagnostics.error(message, at: nil)
+            return .refused
+        case .success(let folder):
+            guard let writer = folder.begin(known: options.cache?.outputManifest(at: folder.final)) else {
+                run.diagnostics.error("cannot create the staging folder \(folder.staging.path)", at: nil)
+                return .refused
+            }
+            return .staged(folder, writer)
+        }
+    }
+
+    /// Writes every output of `SiteOutputs.all`, then puts the new site in place unless the build failed.
+    static func finish(_ site: RenderedSite, into output: PreparedOutput, _ options: BuildOptions, _ run: inout BuildRun) -> BuildReport {
+        var fileCount = site.index.pages.count
+        if case .staged(let folder, let writer) = output {
+            for generator in SiteOutputs.all {
+                let result = generator.write(site, to: writer)
+                fileCount += result.files
+                run.diagnostics.add(contentsOf: result.diagnostics)
+            }
+            run.finished("outputs")
+            if run.failed {
+                folder.discard()
+            } else {
+                do {
+                    let order = try folder.commit(writer)
+                    options.cache?.remember(output: folder.final, files: writer.manifest, order: order)
+                } catch {
+                    folder.discard()
+                    run.diagnostics.error("cannot put the new site in place at \(folder.final.path): \(error.localizedDescription)", at: nil)
+                }
+            }
+            run.finished("swap")
+        }
+        return run.report(succeeded: !run.failed, pages: site.index.pages.count, rendered: site.renderedCount, files: fileCount)
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import Markdown
+
+/// `404.html`, when the theme has a `404` layout. A server shows it at any depth, so its links start
+/// from the site root (`base_url`'s path, or `/`).
+struct NotFoundPage: SiteOutput {
+    func write(_ site: RenderedSite, to writer: OutputWriter) -> OutputResult {
+        var result = OutputResult()
+        guard site.templates.layouts.contains("404"), let home = site.index.home else { return result }
+        let index = site.index, views = site.views
+        var view = views.view(for: home, document: MarkdownDocument())
+        let base = site.config.baseURL.flatMap { URL(string: $0)?.path } ?? "/"
+        let root = base.hasSuffix("/") ? base : base + "/"
+        view["root"] = root
+        view["home_url"] = root
+        view["page"] = ["title": (views.strings(for: home)["not_found_title"] as? String) ?? "Pagina niet gevonden", "is_404": true]
+        view["menu"] = index.menu.map { ["title": index.pages[$0].meta.title, "url": root + index.pages[$0].url] }
+        view.removeValue(forKey: "breadcrumbs")
+        view.removeValue(forKey: "children")
+        result.write(site.templates.render(view, layout: "404"), to: "404.html", with: writer)
+        return result
+    }
+}

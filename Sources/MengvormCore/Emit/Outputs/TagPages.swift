@@ -1,0 +1,51 @@
+import Markdown
+
+/// `tags/` with every tag, and `tags/NAME/` with the pages of each (unless `tag_pages: false`).
+struct TagPages: SiteOutput {
+    static let folder = "tags"
+    var reservedFolders: [String] { [Self.folder] }
+
+    /// The URL of a tag's page from the site root: `tags/thuiswerken/`.
+    static func url(_ tag: String) -> String {
+        let slug = HeadingID.slug(tag)
+        return folder + "/" + (slug.isEmpty ? "tag" : slug) + "/"
+    }
+
+    func write(_ site: RenderedSite, to writer: OutputWriter) -> OutputResult {
+        guard site.config.tagPages else { return OutputResult() }
+        let index = site.index, views = site.views, templates = site.templates
+        // Tags that differ only in case or accents are one tag, named as first written.
+        var pagesByTag: [String: [Int]] = [:]
+        var nameBySlug: [String: String] = [:]
+        for page in index.pages where !page.meta.hidden {
+            for tag in page.meta.tags {
+                let name = nameBySlug[Self.url(tag), default: tag]
+                nameBySlug[Self.url(tag)] = name
+                if pagesByTag[name]?.last != page.index { pagesByTag[name, default: []].append(page.index) }
+            }
+        }
+        guard !pagesByTag.isEmpty else { return OutputResult() }
+        let layout = templates.layouts.contains("tags") ? "tags" : "section"
+        let tags = pagesByTag.keys.sorted { SortKey.title($0) < SortKey.title($1) }
+        let title = (views.stringsByLanguage[views.config.language]?["tags"] as? String) ?? "Tags"
+        var all = views.generatedView(url: Self.folder + "/", title: title, kind: "tags")
+        all["children"] = tags.map { tag -> [String: Any] in
+            ["title": tag, "url": String(Self.url(tag).dropFirst(Self.folder.count + 1)) + (views.config.linkStyle == .files ? "index.html" : ""),
+             "count": pagesByTag[tag]!.count, "current": false]
+        }
+        all["has_children"] = true
+        var result = OutputResult()
+        result.write(templates.render(all, layout: layout), to: Self.folder + "/index.html", with: writer)
+        for tag in tags {
+            let url = Self.url(tag)
+            var view = views.generatedView(url: url, title: tag, kind: "tag")
+            let pages = pagesByTag[tag]!.sorted { SortKey.title(index.pages[$0].meta.title) < SortKey.title(index.pages[$1].meta.title) }
+            view["children"] = pages.map { views.entry(for: $0, depth: 2) }
+            view["has_children"] = true
+            view["breadcrumbs"] = [["title": title, "url": views.links.href(toURL: Self.folder + "/", depth: 2)]]
+            view["has_breadcrumbs"] = true
+            result.write(templates.render(view, layout: layout), to: url + "index.html", with: writer)
+        }
+        return result
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// The rendered site as every output sees it: the index, the theme, the views and what rendering each
+/// page found. Read-only; built once by the render stage and handed to the checks and the outputs.
+struct RenderedSite {
+    let config: SiteConfig
+    let templates: TemplateSet
+    let data: DataFiles
+    let index: SiteIndex
+    let views: ViewBuilder
+    let renderer: PageRenderer
+    /// By page position in `index.pages`.
+    let pages: [RenderedPage]
+    let contentRoot: URL
+    let today: Day
+    /// Results of earlier builds in this process (`mengvorm serve`).
+    let cache: BuildCache?
+    /// Pages rendered by this build (the others were reused from `cache`).
+    let renderedCount: Int
+}
+
+/// What an output wrote.
+struct OutputResult {
+    var files = 0
+    var diagnostics: [Diagnostic] = []
+}
+
+/// One kind of file the build writes besides the pages themselves (tag pages, the search index, feeds...).
+/// Adding an output is a new type in `Emit/Outputs/` and one line in `SiteOutputs.all`.
+protocol SiteOutput: Sendable {
+    /// Output folders this output writes into, which Content/ must leave free (checked before rendering).
+    var reservedFolders: [String] { get }
+    func write(_ site: RenderedSite, to writer: OutputWriter) -> OutputResult
+}
+
+extension SiteOutput {
+    var reservedFolders: [String] { [] }
+}
+
+enum SiteOutputs {
+    /// Every output, in the order they are written.
+    static let all: [any SiteOutput] = [
+        CopiedFiles(),
+        TagPages(),
+        SearchIndexFile(),
+        ReviewOverview(),
+        NotFoundPage(),
+        Sitemap(),
+        AtomFeeds(),
+    ]
+
+    /// Folders in the output that belong to the theme and the outputs, not to Content/.
+    static var reservedFolders: [String] { ["assets"] + all.flatMap(\.reservedFolders) }
+}
+
+extension OutputResult {
+    /// Writes one file and counts it.
+    mutating func write(_ text: String, to path: String, with writer: OutputWriter) {
+        if writer.write(text, to: path) { files += 1 }
+        else { diagnostics.append(.error("cannot write \(path) into the staging folder", at: nil)) }
+    }
+}

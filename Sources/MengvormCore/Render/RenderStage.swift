@@ -1,0 +1,79 @@
+/// Renders every page (Markdown, components, layout) in parallel and hands each page's HTML to the
+/// output as soon as it is made; with a cache, pages whose inputs are unchanged keep their result.
+enum RenderStage {
+    static func run(_ site: LoadedSite, _ index: SiteIndex, _ options: BuildOptions, into writer: OutputWriter?,
+                    _ run: inout BuildRun) -> RenderedSite {
+        let links = LinkResolver(index: index, linkStyle: site.config.linkStyle)
+        let views = ViewBuilder(index: index, config: site.config, links: links, data: site.data, templates: site.templates)
+        let renderer = PageRenderer(index: index, config: site.config, templates: site.templates, data: site.data, links: links, views: views)
+        let (pages, renderedCount) = renderPages(index: index, renderer: renderer, writer: writer, cache: options.cache,
+                                                 observer: options.observer)
+        for page in pages { run.diagnostics.add(contentsOf: page.diagnostics) }
+        run.finished("render and write pages")
+        return RenderedSite(config: site.config, templates: site.templates, data: site.data, index: index, views: views,
+                            renderer: renderer, pages: pages, contentRoot: site.contentRoot, today: options.today,
+                            cache: options.cache, renderedCount: renderedCount)
+    }
+
+    /// Every page's result, rendered in parallel and written into the staging folder; with a cache,
+    /// pages whose inputs are unchanged keep their earlier result and file. Also: how many were rendered.
+    private static func renderPages(index: SiteIndex, renderer: PageRenderer, writer: OutputWriter?, cache: BuildCache?,
+                                    observer: (any BuildObserver)?) -> (rendered: [RenderedPage], renderedCount: Int) {
+        var results = [RenderedPage?](repeating: nil, count: index.pages.count)
+        if let cache {
+            for pageIndex in index.pages.indices {
+                results[pageIndex] = cache.reusableRender(of: index.pages[pageIndex], writer: writer)
+            }
+        }
+        let stale = index.pages.indices.filter { results[$0] == nil }
+        let allowed = renderer.config.allowedOrigins
+        let progress = RenderProgress(total: stale.count, observer: observer)
+        let fresh = parallelMap(stale.count) { position -> (result: RenderedPage, hash: UInt64?) in
+            defer { progress.advance() }
+            let page = index.pages[stale[position]]
+            var (html, result) = renderer.render(page.index)
+            // Privacy: no page may make the browser contact another site.
+            result.diagnostics += ExternalOrigins.check(html, path: page.displayPath, allowed: allowed)
+                .map { Diagnostic(.error, $0.message, at: SourceLocation(path: $0.location!.path)) }
+            guard let writer, !html.isEmpty else { return (result, nil) }
+            let hash = ContentHash.of(html)
+            guard writer.write(html, to: page.outputPath, hash: hash) else {
+                result.diagnostics.append(.error("cannot write \(page.outputPath) into the staging folder", at: nil))
+                return (result, nil)
+            }
+            return (result, hash)
+        }
+        observer?.renderingFinished()
+        for (position, pageIndex) in stale.enumerated() {
+            results[pageIndex] = fresh[position].result
+            if let cache, let hash = fresh[position].hash {
+                cache.store(render: fresh[position].result, of: index.pages[pageIndex], hash: hash)
+            }
+        }
+        return (results.map { $0! }, stale.count)
+    }
+}
+
+/// Counts rendered pages for the observer across render threads.
+private final class RenderProgress: @unchecked Sendable {
+    private let total: Int
+    private let observer: (any BuildObserver)?
+    private let lock = NSLock()
+    private var done = 0
+
+    init(total: Int, observer: (any BuildObserver)?) {
+        self.total = total
+        self.observer = observer
+    }
+
+    func advance() {
+        guard let observer else { return }
+        lock.lock()
+        done += 1
+        let count = done
+        lock.unlock()
+        observer.rendered(count, of: total)
+    }
+}
+
+import Foundation
