@@ -19,9 +19,14 @@ enum ComponentData {
 
     /// The schema node for one data file of a component: the whole schema, or its `files:` entry for the
     /// data name (without a language suffix: `selfcheck.en` is checked as `selfcheck`), which may name
-    /// another component whose schema describes the file.
+    /// another component whose schema describes the file. A schema that is `same_as: NAME` is NAME's.
     static func schema(for component: String, dataName: String, in templates: TemplateSet) -> (path: String, node: DataNode)? {
-        guard let schema = templates.schemas[component] else { return nil }
+        guard var schema = templates.schemas[component] else { return nil }
+        // `same_as: other-component`: a component reading the same file as another borrows its schema.
+        if let other = schema.root["same_as"]?.string {
+            guard other != component, let borrowed = templates.schemas[other], borrowed.root["same_as"] == nil else { return nil }
+            schema = borrowed
+        }
         guard let files = schema.root["files"] else { return (schema.display, schema.root) }
         let base = baseName(dataName)
         guard let entry = files[base] ?? files[dataName] else { return nil }
