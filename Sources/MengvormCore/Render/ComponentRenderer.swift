@@ -5,10 +5,10 @@ import Markdown
 struct ComponentRenderer {
     let templates: TemplateSet
     let data: DataFiles
-    let strings: [String: Any]
-    let stringsJSON: String
-    /// Shared with the page: `root` (relative path to the site root) and `lang`.
-    var pageValues: [String: Any] = [:]
+    let strings: UIStrings
+    /// Shared with the page: the relative path to the site root, and its language.
+    let root: String
+    let lang: String
 
     /// The components this page used with their data files, for the schema checks (`ComponentData`).
     private(set) var uses: [ComponentUse] = []
@@ -16,11 +16,12 @@ struct ComponentRenderer {
     /// Ids already used on this page, so two blocks of one kind get `selfcheck` and `selfcheck-2`.
     private var usedIDs = HeadingID.Allocator()
 
-    init(templates: TemplateSet, data: DataFiles, strings: [String: Any], stringsJSON: String) {
+    init(templates: TemplateSet, data: DataFiles, strings: UIStrings, root: String, lang: String) {
         self.templates = templates
         self.data = data
         self.strings = strings
-        self.stringsJSON = stringsJSON
+        self.root = root
+        self.lang = lang
     }
 
     mutating func render(_ block: ComponentBlock, resolveData: (DataNode, String) -> DataNode) -> ComponentDecision {
@@ -74,10 +75,8 @@ struct ComponentRenderer {
         }
         for taken in block.takenIDs { usedIDs.reserve(taken) }
         let id = usedIDs.unique(for: block.name)
-        var view: [String: Any] = ["id": id, "name": block.name, "settings": options, "data": dataValue, "json": json,
-                                   "t": strings, "t_json": stringsJSON]
-        for (key, value) in pageValues { view[key] = value }
-        return .html(templates.render(view, layout: "components/" + block.name))
+        let view = ComponentView(id: id, name: block.name, settings: options, data: dataValue, json: json, strings: strings, root: root, lang: lang)
+        return .html(templates.render(view.mustache, layout: "components/" + block.name))
     }
 }
 

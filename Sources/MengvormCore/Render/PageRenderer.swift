@@ -27,8 +27,7 @@ struct PageRenderer: @unchecked Sendable {
         let folder = page.loaded.source.folder
         var result = RenderedPage()
         var components = ComponentRenderer(templates: templates, data: data, strings: views.strings(for: pageIndex),
-                                           stringsJSON: views.stringsJSON(for: pageIndex))
-        components.pageValues = ["root": links.rootPrefix(from: pageIndex), "lang": views.language(of: pageIndex)]
+                                           root: links.rootPrefix(from: pageIndex), lang: views.language(of: pageIndex))
         let collector = Collector()
 
         var markdown = MarkdownRenderer(
@@ -71,7 +70,8 @@ struct PageRenderer: @unchecked Sendable {
                                              at: SourceLocation(path: path, line: max(line, 1), column: 1)))
             return ("", result)
         }
-        let html = templates.render(views.view(for: pageIndex, document: document), layout: page.layout)
+        let view = views.view(for: pageIndex, document: document)
+        let html = templates.render(views.mustache(for: view, page: pageIndex), layout: page.layout)
         return (html, result)
     }
 

@@ -1,8 +1,8 @@
 import Markdown
 
-/// Builds what a template sees for one page: plain dictionaries, since Mustache is logic-less
-/// and renders them about three times faster than reflected structs (swift-deps.md §3.2).
-/// Everything that depends only on a section is built once and shared by its pages.
+/// Builds the views of the theme contract (`Views.swift`) for pages and generated pages. Everything
+/// that depends only on a section (menu, sibling list) is built and turned into dictionaries once and
+/// shared by its pages.
 final class ViewBuilder: @unchecked Sendable {
     let index: SiteIndex
     let config: SiteConfig
@@ -47,109 +47,88 @@ final class ViewBuilder: @unchecked Sendable {
 
     func language(of page: Int) -> String { index.pages[page].meta.lang ?? config.language }
 
-    /// The language switcher: every other language, to this page's translation or else that language's home.
-    private func translations(of pageIndex: Int, language: String) -> [[String: Any]] {
+    /// The language switcher: every language, to this page's translation or else that language's home.
+    private func translations(of pageIndex: Int, language: String) -> [LanguageLink] {
         let original = index.pages[pageIndex].loaded.source.originalPath
-        return config.languages.compactMap { other -> [String: Any]? in
-            let names = stringsByLanguage[other] ?? [:]
-            let name = names["language_name"] as? String ?? other.uppercased()
+        return config.languages.compactMap { other -> LanguageLink? in
+            let name = stringsByLanguage[other]?["language_name"] as? String ?? other.uppercased()
             if other == language {
-                return ["lang": other, "name": name, "current": true, "url": links.href(to: pageIndex, from: pageIndex)]
+                return LanguageLink(lang: other, name: name, url: links.href(to: pageIndex, from: pageIndex), current: true, isTranslation: false)
             }
             if let translated = index.translations[original]?[other] {
-                return ["lang": other, "name": name, "current": false, "is_translation": true, "url": links.href(to: translated, from: pageIndex)]
+                return LanguageLink(lang: other, name: name, url: links.href(to: translated, from: pageIndex), current: false, isTranslation: true)
             }
             guard let home = index.homes[other] else { return nil }
-            return ["lang": other, "name": name, "current": false, "is_translation": false, "url": links.href(to: home, from: pageIndex)]
+            return LanguageLink(lang: other, name: name, url: links.href(to: home, from: pageIndex), current: false, isTranslation: false)
         }
     }
 
-    func strings(for page: Int) -> [String: Any] { stringsByLanguage[language(of: page)] ?? stringsByLanguage[config.language] ?? [:] }
+    func strings(for page: Int) -> UIStrings { strings(language: language(of: page)) }
 
-    func stringsJSON(for page: Int) -> String {
-        stringsJSONByLanguage[language(of: page)] ?? stringsJSONByLanguage[config.language] ?? "{}"
+    func strings(language: String) -> UIStrings {
+        UIStrings(values: stringsByLanguage[language] ?? stringsByLanguage[config.language] ?? [:],
+                  json: stringsJSONByLanguage[language] ?? stringsJSONByLanguage[config.language] ?? "{}")
     }
 
-    func view(for pageIndex: Int, document: MarkdownDocument) -> [String: Any] {
+    /// The view of a page; its dictionary (`mustache(for:)`) is what the layout renders.
+    func view(for pageIndex: Int, document: MarkdownDocument) -> PageView {
         let page = index.pages[pageIndex]
         let language = language(of: pageIndex)
-        var view: [String: Any] = [
-            "site": siteView,
-            "lang": language,
-            "root": links.rootPrefix(from: pageIndex),
-            "home_url": (index.homes[language] ?? index.home).map { links.href(to: $0, from: pageIndex) } ?? "./",
-            "t": strings(for: pageIndex),
-            "t_json": stringsJSONByLanguage[language] ?? stringsJSONByLanguage[config.language] ?? "{}",
-            "content": RawHTML(document.html),
-            "page": pageSummary(pageIndex, document: document, language: language),
-            "menu": menu(for: pageIndex),
-        ]
-        if config.languages.count > 1 {
-            let switcher = translations(of: pageIndex, language: language)
-            if switcher.count > 1 {
-                view["translations"] = switcher
-                view["has_translations"] = true
-            }
-        }
-        let breadcrumbs = index.ancestors(of: pageIndex).map { link(to: $0, from: pageIndex) }
-        if !breadcrumbs.isEmpty {
-            view["breadcrumbs"] = breadcrumbs
-            view["has_breadcrumbs"] = true
-        }
-        if !page.children.isEmpty {
-            view["children"] = page.children.map { entry(for: $0, depth: page.depth, language: language) }
-            view["has_children"] = true
-        }
+        var view = PageView(
+            site: siteView, lang: language, root: links.rootPrefix(from: pageIndex),
+            homeURL: (index.homes[language] ?? index.home).map { links.href(to: $0, from: pageIndex) } ?? "./",
+            strings: strings(language: language), content: RawHTML(document.html),
+            page: pageSummary(pageIndex, document: document, language: language), menu: menu(for: pageIndex))
+        if config.languages.count > 1 { view.translations = translations(of: pageIndex, language: language) }
+        view.breadcrumbs = index.ancestors(of: pageIndex).map { link(to: $0, from: pageIndex) }
+        view.children = page.children.map { entry(for: $0, depth: page.depth, language: language).mustache }
         if page.kind == .page, let parent = page.parent {
             let siblings = cache.siblings(of: parent) {
                 index.pages[parent].children.filter { index.pages[$0].kind == .page }
             }
             if let position = siblings.firstIndex(of: pageIndex) {
                 let entries = cache.siblingEntries(of: parent) {
-                    siblings.map { entry(for: $0, depth: page.depth, language: language) }
+                    siblings.map { entry(for: $0, depth: page.depth, language: language).mustache }
                 }
                 var marked = entries
                 marked[position]["current"] = true
-                view["siblings"] = marked
-                view["has_siblings"] = true
-                if position > 0 { view["prev"] = entries[position - 1] }
-                if position + 1 < siblings.count { view["next"] = entries[position + 1] }
+                view.siblings = marked
+                if position > 0 { view.prev = entries[position - 1] }
+                if position + 1 < siblings.count { view.next = entries[position + 1] }
             }
-            view["section"] = link(to: parent, from: pageIndex)
+            view.section = link(to: parent, from: pageIndex)
         }
-        view["cached"] = cachedPartials(for: pageIndex, view: view)
         return view
     }
 
+    /// What the layout of a page renders: its view, and `cached` for the partials it shares with its section.
+    func mustache(for view: PageView, page pageIndex: Int) -> [String: Any] {
+        var dictionary = view.mustache
+        dictionary["cached"] = cachedPartials(for: pageIndex, view: dictionary)
+        return dictionary
+    }
+
     /// The view of a page the build makes itself (tag lists, the review overview) at `url`.
-    func generatedView(url: String, title: String, kind: String) -> [String: Any] {
+    func generatedView(url: String, title: String, kind: String) -> PageView {
         let depth = url.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
-        let language = config.language
-        let page: [String: Any] = ["title": title, "kind": kind, "is_\(kind)": true, "is_generated": true,
-                                   "url": links.href(toURL: url, depth: depth), "path": url]
-        return [
-            "site": siteView,
-            "lang": language,
-            "root": String(repeating: "../", count: depth),
-            "home_url": links.href(toURL: "", depth: depth),
-            "t": stringsByLanguage[language] ?? [:],
-            "t_json": stringsJSONByLanguage[language] ?? "{}",
-            "page": page,
-            "menu": index.menu.map { ["title": index.pages[$0].meta.title, "url": links.href(toURL: index.pages[$0].url, depth: depth), "current": false] },
-        ]
+        var page = PageSummary(title: title, kind: kind, url: links.href(toURL: url, depth: depth), path: url)
+        page.isGenerated = true
+        return PageView(
+            site: siteView, lang: config.language, root: String(repeating: "../", count: depth),
+            homeURL: links.href(toURL: "", depth: depth), strings: strings(language: config.language), content: nil, page: page,
+            menu: index.menu.map { MenuItem(title: index.pages[$0].meta.title, url: links.href(toURL: index.pages[$0].url, depth: depth), current: false).mustache })
     }
 
     /// A list entry for `target` as seen from a page `depth` folders deep (pages and generated pages alike).
-    func entry(for target: Int, depth: Int, language: String? = nil) -> [String: Any] {
+    func entry(for target: Int, depth: Int, language: String? = nil) -> ListEntry {
         let meta = index.pages[target].meta
-        // `current` is always present so templates find it in the entry, not by climbing the context stack.
-        var entry: [String: Any] = ["title": meta.title, "url": links.href(toURL: index.pages[target].url, depth: depth), "current": false]
-        if let description = meta.description { entry["description"] = description }
+        var entry = ListEntry(title: meta.title, url: links.href(toURL: index.pages[target].url, depth: depth))
+        entry.description = meta.description
         if let date = meta.date {
-            entry["date"] = date.description
-            entry["date_long"] = date.long(language: language ?? config.language)
+            entry.date = date
+            entry.dateLong = date.long(language: language ?? config.language)
         }
-        if index.pages[target].kind == .section { entry["is_section"] = true }
+        entry.isSection = index.pages[target].kind == .section
         return entry
     }
 
@@ -172,61 +151,31 @@ final class ViewBuilder: @unchecked Sendable {
         }
     }
 
-    private func pageSummary(_ pageIndex: Int, document: MarkdownDocument, language: String) -> [String: Any] {
+    private func pageSummary(_ pageIndex: Int, document: MarkdownDocument, language: String) -> PageSummary {
         let page = index.pages[pageIndex]
         let meta = page.meta
-        var summary: [String: Any] = [
-            "title": meta.title,
-            "kind": page.kind.rawValue,
-            "is_\(page.kind.rawValue)": true,
-            "url": links.href(to: pageIndex, from: pageIndex),
-            "path": page.url,
-            "source": page.displayPath,
-            "task_count": document.taskCount,
-        ]
-        if let description = meta.description { summary["description"] = description }
-        if let owner = meta.owner { summary["owner"] = owner }
+        var summary = PageSummary(title: meta.title, kind: page.kind.rawValue, url: links.href(to: pageIndex, from: pageIndex),
+                                  path: page.url, source: page.displayPath, taskCount: document.taskCount)
+        summary.description = meta.description
+        summary.owner = meta.owner
         for (key, day) in [("date", meta.date), ("updated", meta.updated ?? meta.date), ("review_by", meta.reviewBy)] {
-            if let day {
-                summary[key] = day.description
-                summary[key + "_long"] = day.long(language: language)
-            }
+            if let day { summary.dates.append((key, day, day.long(language: language))) }
         }
-        if !meta.tags.isEmpty {
-            summary["tags"] = meta.tags
-            summary["has_tags"] = true
-            let depth = page.depth
-            summary["tag_links"] = meta.tags.map { tag in
-                ["name": tag, "url": links.href(toURL: TagPages.url(tag), depth: depth)]
-            }
-        }
-        if meta.feed, config.baseURL != nil { summary["feed_url"] = links.rootPrefix(from: pageIndex) + page.url + "feed.xml" }
-        if !meta.params.isEmpty {
-            var params: [String: Any] = [:]
-            for (key, node) in meta.params { params[key] = node.templateValue }
-            summary["params"] = params
-        }
-        let toc = tableOfContents(document.headings)
-        // Mustache cannot test an array's length, so lists a template wraps in a box come with a flag.
-        if document.headings.count >= 3, !toc.isEmpty {
-            summary["toc"] = toc
-            summary["has_toc"] = true
-        }
+        summary.tags = meta.tags
+        summary.tagLinks = meta.tags.map { Link(title: $0, url: links.href(toURL: TagPages.url($0), depth: page.depth)) }
+        if meta.feed, config.baseURL != nil { summary.feedURL = links.rootPrefix(from: pageIndex) + page.url + "feed.xml" }
+        for (key, node) in meta.params { summary.params[key] = node.templateValue }
+        if document.headings.count >= 3 { summary.toc = tableOfContents(document.headings) }
         return summary
     }
 
-    /// Level-2 headings with their level-3 headings beneath (`subitems`).
-    private func tableOfContents(_ headings: [Heading]) -> [[String: Any]] {
-        var toc: [[String: Any]] = []
+    /// Level-2 headings with their level-3 headings beneath.
+    private func tableOfContents(_ headings: [Heading]) -> [TOCItem] {
+        var toc: [TOCItem] = []
         for heading in headings where heading.level == 2 || heading.level == 3 {
-            let item: [String: Any] = ["id": heading.id, "text": heading.text]
+            let item = TOCItem(id: heading.id, text: heading.text)
             if heading.level == 3, !toc.isEmpty {
-                var last = toc.removeLast()
-                var children = last["subitems"] as? [[String: Any]] ?? []
-                children.append(item)
-                last["subitems"] = children
-                last["has_subitems"] = true
-                toc.append(last)
+                toc[toc.count - 1].subitems.append(item)
             } else {
                 toc.append(item)
             }
@@ -234,8 +183,8 @@ final class ViewBuilder: @unchecked Sendable {
         return toc
     }
 
-    private func link(to target: Int, from page: Int) -> [String: Any] {
-        ["title": index.pages[target].meta.title, "url": links.href(to: target, from: page)]
+    private func link(to target: Int, from page: Int) -> Link {
+        Link(title: index.pages[target].meta.title, url: links.href(to: target, from: page))
     }
 
     /// The main menu: top-level sections, the current one marked. Shared by pages at the same depth and section.
@@ -245,9 +194,8 @@ final class ViewBuilder: @unchecked Sendable {
         let key = "\(index.pages[pageIndex].depth)/\(current ?? -1)/\(language)"
         return cache.menu(key) {
             index.menu(for: language).map { section in
-                var item = link(to: section, from: pageIndex)
-                item["current"] = section == current
-                return item
+                let link = link(to: section, from: pageIndex)
+                return MenuItem(title: link.title, url: link.url, current: section == current).mustache
             }
         }
     }

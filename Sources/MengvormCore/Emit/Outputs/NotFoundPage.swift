@@ -11,13 +11,13 @@ struct NotFoundPage: SiteOutput {
         var view = views.view(for: home, document: MarkdownDocument())
         let base = site.config.baseURL.flatMap { URL(string: $0)?.path } ?? "/"
         let root = base.hasSuffix("/") ? base : base + "/"
-        view["root"] = root
-        view["home_url"] = root
-        view["page"] = ["title": (views.strings(for: home)["not_found_title"] as? String) ?? "Pagina niet gevonden", "is_404": true]
-        view["menu"] = index.menu.map { ["title": index.pages[$0].meta.title, "url": root + index.pages[$0].url] }
-        view.removeValue(forKey: "breadcrumbs")
-        view.removeValue(forKey: "children")
-        result.write(site.templates.render(view, layout: "404"), to: "404.html", with: writer)
+        view.root = root
+        view.homeURL = root
+        view.page = .notFound(title: views.strings(for: home)["not_found_title"] ?? "Pagina niet gevonden")
+        view.menu = index.menu.map { MenuItem(title: index.pages[$0].meta.title, url: root + index.pages[$0].url, current: nil).mustache }
+        view.breadcrumbs = []
+        view.children = []
+        result.write(site.templates.render(views.mustache(for: view, page: home), layout: "404"), to: "404.html", with: writer)
         return result
     }
 }

@@ -27,24 +27,22 @@ struct TagPages: SiteOutput {
         guard !pagesByTag.isEmpty else { return OutputResult() }
         let layout = templates.layouts.contains("tags") ? "tags" : "section"
         let tags = pagesByTag.keys.sorted { SortKey.title($0) < SortKey.title($1) }
-        let title = (views.stringsByLanguage[views.config.language]?["tags"] as? String) ?? "Tags"
+        let title = views.strings(language: views.config.language)["tags"] ?? "Tags"
         var all = views.generatedView(url: Self.folder + "/", title: title, kind: "tags")
-        all["children"] = tags.map { tag -> [String: Any] in
-            ["title": tag, "url": String(Self.url(tag).dropFirst(Self.folder.count + 1)) + (views.config.linkStyle == .files ? "index.html" : ""),
-             "count": pagesByTag[tag]!.count, "current": false]
+        all.children = tags.map { tag in
+            var entry = ListEntry(title: tag, url: String(Self.url(tag).dropFirst(Self.folder.count + 1)) + (views.config.linkStyle == .files ? "index.html" : ""))
+            entry.count = pagesByTag[tag]!.count
+            return entry.mustache
         }
-        all["has_children"] = true
         var result = OutputResult()
-        result.write(templates.render(all, layout: layout), to: Self.folder + "/index.html", with: writer)
+        result.write(templates.render(all.mustache, layout: layout), to: Self.folder + "/index.html", with: writer)
         for tag in tags {
             let url = Self.url(tag)
             var view = views.generatedView(url: url, title: tag, kind: "tag")
             let pages = pagesByTag[tag]!.sorted { SortKey.title(index.pages[$0].meta.title) < SortKey.title(index.pages[$1].meta.title) }
-            view["children"] = pages.map { views.entry(for: $0, depth: 2) }
-            view["has_children"] = true
-            view["breadcrumbs"] = [["title": title, "url": views.links.href(toURL: Self.folder + "/", depth: 2)]]
-            view["has_breadcrumbs"] = true
-            result.write(templates.render(view, layout: layout), to: url + "index.html", with: writer)
+            view.children = pages.map { views.entry(for: $0, depth: 2).mustache }
+            view.breadcrumbs = [Link(title: title, url: views.links.href(toURL: Self.folder + "/", depth: 2))]
+            result.write(templates.render(view.mustache, layout: layout), to: url + "index.html", with: writer)
         }
         return result
     }
