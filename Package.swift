@@ -60,9 +60,16 @@ let package = Package(
             path: "Fuzz/Sources/MengvormFuzzing"
         ),
         .executableTarget(name: "mengvorm-fuzz", dependencies: ["MengvormFuzzing"], path: "Fuzz/Sources/mengvorm-fuzz"),
-        .testTarget(name: "FuzzRegressionTests", dependencies: ["MengvormFuzzing"], path: "Tests/FuzzRegressionTests"),
+        // What every test target shares: inline fixture sites with one minimal theme, and runners for
+        // the command line and the preview server as processes.
+        .target(name: "TestSupport", dependencies: ["MengvormCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["MengvormFuzzing", "TestSupport"], path: "Tests/FuzzRegressionTests"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "MengvormCoreTests", dependencies: ["MengvormCore"]),
-        .testTarget(name: "CLITests", dependencies: ["mengvorm"]),
+        .testTarget(name: "MengvormCoreTests", dependencies: ["MengvormCore", "TestSupport"]),
+        // The preview server's routes in process (HummingbirdTesting), beside the real-port tests in CLITests.
+        .testTarget(name: "ServerTests", dependencies: [
+            "Server", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "CLITests", dependencies: ["mengvorm", "TestSupport"]),
     ]
 )

@@ -19,12 +19,8 @@ public struct PreviewServer: Sendable {
         self.includeDrafts = includeDrafts
     }
 
-    public func run(log: @escaping @Sendable (String) -> Void) async throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("mengvorm-serve-\(getpid())/site")
-        let state = PreviewState()
-        let builder = PreviewBuilder(siteRoot: siteRoot, output: output, includeDrafts: includeDrafts, state: state, log: log)
-        await builder.rebuild()
-
+    /// The preview's routes: the build status (long-poll), the live-reload script and the site's files.
+    static func router(state: PreviewState, files: PreviewFiles) -> Router<BasicRequestContext> {
         let router = Router()
         // `?after=N` answers once build N+1 has finished (or after 25 s): the open tab learns of a
         // rebuild the moment it is done, without polling.
@@ -45,10 +41,19 @@ public struct PreviewServer: Sendable {
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(string: LiveReload.script)))
         }
-        let files = PreviewFiles(root: output)
         router.get("/**") { request, _ -> Response in files.response(for: request.uri.path) }
         router.get("/") { request, _ -> Response in files.response(for: request.uri.path) }
 
+        return router
+    }
+
+    public func run(log: @escaping @Sendable (String) -> Void) async throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("mengvorm-serve-\(getpid())/site")
+        let state = PreviewState()
+        let builder = PreviewBuilder(siteRoot: siteRoot, output: output, includeDrafts: includeDrafts, state: state, log: log)
+        await builder.rebuild()
+
+        let router = Self.router(state: state, files: PreviewFiles(root: output))
         let app = Application(
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "mengvorm"),

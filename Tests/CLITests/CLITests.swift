@@ -1,63 +1,22 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The command line as an editor meets it: a process, its output and its exit status.
 @Suite struct CLITests {
-    static let binary: URL = {
-        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        // `swift test` builds the executable next to the test bundle.
-        let products = Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-        for folder in products + [tests.appendingPathComponent(".build/debug")] {
-            let candidate = folder.appendingPathComponent("mengvorm")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return tests.appendingPathComponent(".build/debug/mengvorm")
-    }()
+    func run(_ arguments: [String], in folder: URL? = nil) throws -> CLI.Run { try CLI.run(arguments, in: folder) }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    /// A site with the tests' minimal theme; the caller removes it.
+    static func makeSite(_ files: [String: String]) throws -> URL { TestSite(files).root }
 
-    func run(_ arguments: [String], in folder: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        if let folder { process.currentDirectoryURL = folder }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    func makeSite(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mengvorm-cli-\(UUID().uuidString)")
-        let theme = [
-            "Themes/default/layouts/base.mustache": "{{$main}}{{/main}}",
-            "Themes/default/layouts/home.mustache": "{{{content}}}",
-            "Themes/default/layouts/section.mustache": "{{{content}}}",
-            "Themes/default/layouts/page.mustache": "{{{content}}}",
-            "Themes/default/layouts/404.mustache": "404",
-        ]
-        for (path, text) in theme.merging(files, uniquingKeysWith: { $1 }) {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return root
-    }
+    func makeSite(_ files: [String: String]) throws -> URL { try Self.makeSite(files) }
 
     @Test func buildPrintsASummaryAndExitsZero() throws {
         let site = try makeSite(["Content/_index.md": "---\ntitle: Home\n---\nHallo\n"])
         defer { try? FileManager.default.removeItem(at: site) }
         let result = try run(["build"], in: site)
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Built 1 page and 2 other files into Output/ in "))
+        #expect(result.stdout.hasPrefix("Built 1 page and 3 other files into Output/ in "))
         #expect(result.stderr == "")
         #expect(FileManager.default.fileExists(atPath: site.path + "/Output/index.html"))
     }

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 @testable import MengvormFuzzing
+import TestSupport
 
 /// Every file in the seed corpus, and every input that ever crashed a fuzz target, runs again here.
 @Suite struct FuzzRegressionTests {
-    static let fuzzFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fuzz")
+    static let fuzzFolder = repositoryRoot.appendingPathComponent("Fuzz")
 
     static func inputs(_ target: String) -> [URL] {
         var files: [URL] = []

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MengvormCore
+import TestSupport
 
 @Suite struct DataTests {
     @Test func jsonQuotingIsValidJSONAndSafeInScripts() throws {

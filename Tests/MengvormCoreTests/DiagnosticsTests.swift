@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MengvormCore
+import TestSupport
 
 /// One fixture per mistake an editor can make, each listing the exact lines the build prints.
 @Suite struct DiagnosticsTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MengvormCore
+import TestSupport
 
 /// Content written by many hands: every kind of bad input at once gets a clear message, no crash,
 /// no hang, nothing written outside the output, and the previous output stays as it was.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MengvormCore
+import TestSupport
 
 /// Rebuilds with a `BuildCache`, as `mengvorm serve` runs them: only what an edit affects is read and
 /// rendered again, and the site that comes out is the one a full build would make.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MengvormCore
+import TestSupport
 
 /// Nothing lost: failed builds keep the old output, and no folder but the output is ever replaced.
 @Suite struct OutputSafetyTests {

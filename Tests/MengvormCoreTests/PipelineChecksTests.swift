@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MengvormCore
+import TestSupport
 
 /// What the check stage reports, the same for `build` and `check`, at the line an editor has to change.
 @Suite struct PipelineChecksTests {

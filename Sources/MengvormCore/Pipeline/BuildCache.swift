@@ -126,7 +126,7 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// Longer than a tick of the coarsest file time stamps Linux keeps (10 ms at 100 Hz).
-    static let racyNanoseconds: Int64 = 20_000_000
+    public static let racyNanoseconds: Int64 = 20_000_000
 
     private static func wallClockNanoseconds() -> Int64 {
         var now = timespec()
