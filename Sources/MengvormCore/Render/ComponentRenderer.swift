@@ -43,15 +43,40 @@ struct ComponentRenderer {
             }
             for (key, value) in entries { options[key] = value.templateValue }
             if let nameNode = node["data"] {
-                guard let name = nameNode.string, let file = data[name] else {
-                    let given = nameNode.string ?? ""
-                    let hint = Suggest.closest(to: given, in: data.files.keys).map { "; did you mean `\($0)`?" } ?? ""
-                    return .error("no data file `\(given)` in Content/_data/\(hint)", lineOffset: nameNode.line, column: nameNode.column)
+                // `data: selfcheck` names one file; `data: [allowances, policy]` several, which the template
+                // sees as `data.allowances`, `data.policy` and the script as one JSON object keyed by name.
+                let nameNodes = nameNode.list ?? [nameNode]
+                if nameNode.list?.isEmpty == true {
+                    return .error("`data:` lists no data file; write `data: [\(block.name)]` or leave it out", lineOffset: nameNode.line, column: nameNode.column)
                 }
-                ComponentSchemas.validate(component: block.name, data: file.root, path: file.displayPath).forEach(report)
-                let resolved = resolveData(file.root, file.displayPath)
-                dataValue = resolved.templateValue
-                json = resolved.json
+                var files: [(key: String, file: DataFiles.File)] = []
+                for item in nameNodes {
+                    guard let name = item.string, let file = data[name] else {
+                        let given = item.string ?? ""
+                        let hint = Suggest.closest(to: given, in: data.files.keys).map { "; did you mean `\($0)`?" } ?? ""
+                        return .error("no data file `\(given)` in Content/_data/\(hint)", lineOffset: item.line, column: item.column)
+                    }
+                    files.append((Self.key(of: name), file))
+                }
+                // The component's own schema describes the first file it names.
+                if let first = files.first {
+                    ComponentSchemas.validate(component: block.name, data: first.file.root, path: first.file.displayPath).forEach(report)
+                }
+                if nameNode.list == nil, let only = files.first {
+                    let resolved = resolveData(only.file.root, only.file.displayPath)
+                    dataValue = resolved.templateValue
+                    json = resolved.json
+                } else {
+                    var values: [String: Any] = [:]
+                    var entries: [(key: String, node: DataNode)] = []
+                    for (key, file) in files {
+                        let resolved = resolveData(file.root, file.displayPath)
+                        values[key] = resolved.templateValue
+                        entries.append((key, resolved))
+                    }
+                    dataValue = values
+                    json = DataNode(.map(entries)).json
+                }
             }
         case .success(nil):
             break
@@ -62,5 +87,13 @@ struct ComponentRenderer {
                                    "t": strings, "t_json": stringsJSON]
         for (key, value) in pageValues { view[key] = value }
         return .html(templates.render(view, layout: "components/" + block.name))
+    }
+
+    /// The name a data file has in a multi-data block: without its language suffix (`policy.en` → `policy`),
+    /// so one template serves every language.
+    static func key(of name: String) -> String {
+        let parts = name.split(separator: ".")
+        if parts.count == 2, parts[1].count == 2, parts[1].allSatisfy({ $0.isLetter && $0.isLowercase }) { return String(parts[0]) }
+        return name
     }
 }
