@@ -312,9 +312,9 @@
       box.appendChild(el("p", { class: "calc-policy__result", text: t("calc_policy_result", { paid: money(paid), free: money(free), taxed: money(taxed) }) }));
       if (taxed > 0) box.appendChild(el("p", { text: tp(policy.above_maximum === "free_space" ? "calc_policy_above_free_space" : "calc_policy_above_wage") }));
       if (policy.note) box.appendChild(el("p", { class: "calc-note", text: policy.note }));
-      if (isNumber(policy.office_days_week)) {
-        var expected = tp("calc_policy_office_days", { days: decimal(policy.office_days_week) });
-        if (isNL && input.officeHalf < policy.office_days_week * 2) expected += " " + t("calc_policy_office_days_less", { days: decimal(input.officeHalf / 2) });
+      if (isNumber(policy.expected_office_days)) {
+        var expected = tp("calc_policy_office_days", { days: decimal(policy.expected_office_days) });
+        if (isNL && input.officeHalf < policy.expected_office_days * 2) expected += " " + t("calc_policy_office_days_less", { days: decimal(input.officeHalf / 2) });
         box.appendChild(el("p", { class: "calc-policy__office", text: expected }));
       }
       if (policy.equipment && isNumber(policy.equipment.amount)) {
