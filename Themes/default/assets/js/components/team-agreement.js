@@ -287,10 +287,10 @@
       var slug = slugOf(team);
       if (team) { lines.push("- slug: " + slug, "  name: " + yamlText(team)); } else { open.push(t("ta_team_name_short")); }
       var office = clean(officeInput.value);
-      if (office) lines.push("  office: " + yamlText(office)); else open.push(t("ta_office"));
+      if (office) lines.push("  office: " + yamlText(office)); else open.push(t("ta_office").toLowerCase());
       if (anchor.length) lines.push("  anchor_days: [" + anchor.join(", ") + "]"); else open.push(t("ta_field_anchor_days"));
       var base = clean(baseInput.value);
-      if (base) lines.push("  home_base: " + yamlText(base)); else open.push(t("ta_home_base"));
+      if (base) lines.push("  home_base: " + yamlText(base)); else open.push(t("ta_home_base").toLowerCase());
       if (times.length) {
         lines.push("  core_hours: {from: " + yamlText(times[0]) + ", until: " + yamlText(times[times.length - 1]) + "}");
       } else if (answersOf(made, mapping.core_hours).length) {
