@@ -199,6 +199,7 @@
     var withAnswers = el("input", { type: "checkbox", name: "mail_answers", id: prefix + "-mail-answers" });
     var nameInput = el("input", { id: prefix + "-statement-name", name: "statement_name", type: "text", autocomplete: "name" });
     var mailLink = el("a", { class: "mv-button sc-mail", href: "mailto:" });
+    var longNote = el("p", { class: "mv-hint sc-mail-long", hidden: true, text: t("sc_mail_long") });
     var statement = el("div", { class: "sc-statement", id: prefix + "-statement" });
     var share = el("section", { class: "sc-share", "aria-labelledby": prefix + "-share-title" }, [
       el("h3", { id: prefix + "-share-title", text: t("sc_share_title") }),
@@ -210,6 +211,7 @@
       ]),
       el("label", { class: "mv-check", for: prefix + "-mail-answers" }, [withAnswers, " " + t("sc_mail_answers")]),
       el("p", { class: "sc-mail-row" }, [mailLink]),
+      longNote,
       el("p", { class: "mv-hint", text: t("sc_mail_hint") }),
       el("div", { class: "mv-field" }, [
         el("label", { for: prefix + "-statement-name", text: t("sc_statement_name") }),
@@ -267,7 +269,8 @@
       var date = isoDay(new Date());
       var subject = t("sc_mail_subject", { title: title, result: t("sc_overall_" + latest.overall), date: MV.longDate(date) });
       mailLink.setAttribute("href", mailto(toInput.value.trim(), subject, summaryLines(date)));
-      mailLink.setAttribute("aria-disabled", latest.answered ? "false" : "true");
+      // Some mail programs cut off a mailto: address after about 2,000 characters.
+      longNote.hidden = mailLink.getAttribute("href").length <= 2000;
     }
 
     function fillStatement() {
