@@ -356,3 +356,20 @@ def test_wrong_input_is_explained_and_print_shows_only_the_result(driver, server
     # Nothing of what was entered is stored.
     assert driver.execute_script("return localStorage.length") == 0
     assert_clean(driver)
+
+
+def test_fits_a_phone_screen(server):
+    import helpers
+    phone = helpers.start_browser(width=390, height=844)
+    # Headless Chromium keeps windows at least 500 px wide; the page itself is given a 390 px viewport.
+    phone.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        open_page(phone, server + PAGE)
+        for code in ("NL", "BE"):
+            Select(phone.find_element(By.CSS_SELECTOR, ".calc-form [name='country']")).select_by_value(code)
+            wait_for(phone, lambda d: d.find_element(By.CSS_SELECTOR, ".calc-output").is_displayed())
+            assert phone.execute_script("return window.innerWidth") == 390
+        assert phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), code
+        assert_clean(phone)
+    finally:
+        phone.quit()

@@ -306,3 +306,21 @@ def test_english_self_check_summary(driver, server, data):
     driver.find_element(By.CSS_SELECTOR, ".sc-clear").click()
     assert_clean(driver)
 
+
+
+def test_fits_a_phone_screen(server, selfcheck):
+    import helpers
+    phone = helpers.start_browser(width=390, height=844)
+    # Headless Chromium keeps windows at least 500 px wide; the page itself is given a 390 px viewport.
+    phone.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        open_page(phone, server + PAGE)
+        question = selfcheck["groups"][0]["questions"][0]
+        _answer(phone, question["id"], question["options"][-1])
+        wait_for(phone, lambda d: d.find_elements(By.CSS_SELECTOR, ".sc-mail"))
+        assert phone.execute_script("return window.innerWidth") == 390
+        assert phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+        phone.find_element(By.CSS_SELECTOR, ".sc-clear").click()
+        assert_clean(phone)
+    finally:
+        phone.quit()

@@ -265,3 +265,18 @@ def test_share_link_opens_the_same_choices_in_a_fresh_browser(driver, server, ag
         assert_clean(fresh)
     finally:
         fresh.quit()
+
+
+def test_fits_a_phone_screen(server):
+    phone = helpers.start_browser(width=390, height=844)
+    # Headless Chromium keeps windows at least 500 px wide; the page itself is given a 390 px viewport.
+    phone.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        open_page(phone, server + PAGE)
+        phone.find_element(By.CSS_SELECTOR, ".ta-form input[name='team']").send_keys("Team Inkoop")
+        wait_for(phone, lambda d: "Team Inkoop" in d.find_element(By.CSS_SELECTOR, ".ta-yaml").get_attribute("value"))
+        assert phone.execute_script("return window.innerWidth") == 390
+        assert phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+        assert_clean(phone)
+    finally:
+        phone.quit()

@@ -278,7 +278,7 @@
         return el("tr", {}, [
           el("th", { scope: "row", text: line.label }),
           el("td", { "data-cell": "paid-" + line.key, text: money(line.paidYear) }),
-          el("td", { "data-cell": "max-" + line.key, text: money(line.year) }),
+          el("td", { class: "calc-col-max", "data-cell": "max-" + line.key, text: money(line.year) }),
           el("td", { "data-cell": "taxed-" + line.key, text: money(line.taxedYear) })
         ]);
       });
@@ -287,14 +287,14 @@
         el("thead", {}, [el("tr", {}, [
           el("th", { scope: "col", text: t("calc_col_item") }),
           el("th", { scope: "col", text: tp("calc_col_paid") }),
-          el("th", { scope: "col", text: t("calc_col_max") }),
+          el("th", { scope: "col", class: "calc-col-max", text: t("calc_col_max") }),
           el("th", { scope: "col", text: t("calc_col_taxed") })
         ])]),
         el("tbody", {}, rows),
         el("tfoot", {}, [el("tr", {}, [
           el("th", { scope: "row", text: t("calc_row_total") }),
           el("td", { "data-cell": "paid-total", text: money(paid) }),
-          el("td", {}),
+          el("td", { class: "calc-col-max" }),
           el("td", { "data-cell": "taxed-total", text: money(taxed) })
         ])])
       ]));
