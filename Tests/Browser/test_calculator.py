@@ -151,7 +151,7 @@ def MONTHS_LONG(strings, iso):
 def test_what_lindehof_pays_beside_the_maximum(driver, server, allowances, policy, strings):
     open_page(driver, server + PAGE)
     nl = _country(allowances, "NL")
-    pays = next(c for c in policy["countries"] if c["code"] == "NL")
+    pays = policy["countries"]["NL"]
     year = _confirmed_year(nl, "home_day")
     rate = _latest_verified(nl, "home_day", f"{year}-12-01")
     _choose(driver, "NL", year)
@@ -191,14 +191,14 @@ def test_what_lindehof_pays_beside_the_maximum(driver, server, allowances, polic
 
 def test_belgian_private_devices(driver, server, allowances, policy, strings, today):
     # A year in which Lindehof's arrangement (policy.yml) is in force, so both tables show the devices.
-    year = int(str(next(c for c in policy["countries"] if c["code"] == "BE")["valid_from"])[:4])
+    year = int(str(policy["countries"]["BE"]["valid_from"])[:4])
     today(f"{year}-06-15")
     open_page(driver, server + PAGE)
     be = _country(allowances, "BE")
     _choose(driver, "BE", year)
     _set(driver, "home", "2")
     rate = _latest_verified(be, "device_month", f"{year}-12-01")
-    pays = next(c for c in policy["countries"] if c["code"] == "BE")
+    pays = policy["countries"]["BE"]
 
     def tick(name, on=True):
         box = driver.find_element(By.CSS_SELECTOR, f".calc-form [name='{name}']")

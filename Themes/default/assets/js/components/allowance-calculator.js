@@ -197,7 +197,8 @@
     /** What Lindehof pays in this country, when its arrangement is in force in `year`. */
     function policyFor(code) {
       if (!policyData) return null;
-      return (policyData.countries || []).filter(function (c) { return c.code === code; })[0] || null;
+      var entry = (policyData.countries || {})[code];
+      return entry && typeof entry === "object" ? entry : null;
     }
 
     function fillYears() {
