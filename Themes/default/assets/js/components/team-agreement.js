@@ -28,11 +28,32 @@
   }
 
   MV.register("team-agreement", function (root) {
-    var json = MV.readJSON(root.querySelector(".mv-data")) || {};
-    // `data: [team_agreement, offices]` gives {team_agreement, offices}; `data: team_agreement` gives the file itself.
-    var data = json.topics ? json : (json.team_agreement || {});
-    var offices = json.topics ? [] : ((json.offices || {}).offices || []);
-    var topics = data.topics || [];
+    // Everything comes from the page's own markup: the topics list readers without JavaScript see, and the offices
+    // with their zones as data attributes (from offices.yml, when the block names it).
+    function text(node) { return node ? clean(node.textContent) : ""; }
+    var title = root.querySelector(".mv-component__title");
+    var data = { title: text(title), intro: root.getAttribute("data-intro") || "" };
+    var topics = Array.prototype.map.call(root.querySelectorAll(".ta-topic[data-topic]"), function (item) {
+      var link = item.querySelector(".ta-topic__link a");
+      return {
+        id: item.getAttribute("data-topic"),
+        title: text(item.querySelector(".ta-topic__title")),
+        question: text(item.querySelector(".ta-topic__question")),
+        help: text(item.querySelector(".mv-hint")),
+        type: item.getAttribute("data-type") || "",
+        allow_other: item.hasAttribute("data-allow-other"),
+        options: Array.prototype.map.call(item.querySelectorAll("li[data-option]"), text),
+        link: link ? link.getAttribute("href") : ""
+      };
+    });
+    var offices = Array.prototype.map.call(root.querySelectorAll(".ta-office"), function (office) {
+      return {
+        id: office.getAttribute("data-id"), name: office.getAttribute("data-name"),
+        zones: Array.prototype.map.call(office.querySelectorAll(".ta-zone"), function (zone) {
+          return { id: zone.getAttribute("data-id"), name: zone.getAttribute("data-name") };
+        })
+      };
+    });
     var mapping = {
       anchor_days: root.getAttribute("data-anchor-days") || "",
       core_hours: root.getAttribute("data-core-hours") || "",
