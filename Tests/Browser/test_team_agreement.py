@@ -145,6 +145,7 @@ def _fill_team(driver, agreement, mapping, office, zone):
     """A team fills in what its team page needs, as a person would: typing, choosing, clicking."""
     form = driver.find_element(By.CSS_SELECTOR, ".ta-form")
     form.find_element(By.CSS_SELECTOR, "input[name='team']").send_keys("Team Inkoop Gent")
+    form.find_element(By.CSS_SELECTOR, "input[name='description']").send_keys("Koopt in voor de projecten in België: \"snel\" en eerlijk.")
     Select(form.find_element(By.CSS_SELECTOR, "select[name='office']")).select_by_value(office["id"])
     Select(form.find_element(By.CSS_SELECTOR, "select[name='home_base']")).select_by_value(zone["id"])
     days = _topic_by_id(agreement, mapping["anchor_days"])
@@ -191,6 +192,7 @@ def test_the_builder_produces_a_teams_entry_that_builds(driver, server, agreemen
         "meeting_lengths": [int(n) for n in re.findall(r"\d+", lengths)],
         "location_shared": ". ".join(option.rstrip(".") for option in shared) + ".",
         "contact": {"name": "Lotte Claes", "role": "teamverantwoordelijke", "email": "inkoop.gent@lindehof.example"},
+        "description": "Koopt in voor de projecten in België: \"snel\" en eerlijk.",
     }
     assert_accessible(driver, "agreement builder with a teams.yml entry")
     assert_clean(driver)

@@ -157,12 +157,14 @@
       officeInput = el("input", { id: prefix + "-office", name: "office", type: "text", autocomplete: "off" });
       baseInput = el("input", { id: prefix + "-home-base", name: "home_base", type: "text", autocomplete: "off" });
     }
+    var description = el("input", { id: prefix + "-description", name: "description", type: "text", autocomplete: "off" });
     var contactName = el("input", { id: prefix + "-contact-name", name: "contact_name", type: "text", autocomplete: "off" });
     var contactRole = el("input", { id: prefix + "-contact-role", name: "contact_role", type: "text", autocomplete: "off" });
     var contactEmail = el("input", { id: prefix + "-contact-email", name: "contact_email", type: "email", autocomplete: "off" });
     var teamSet = el("fieldset", { class: "ta-field ta-team" }, [
       el("legend", {}, [el("span", { class: "ta-field__title", text: t("ta_team_fields") }),
                         el("span", { class: "ta-field__question", text: t("ta_team_fields_question") })]),
+      field(prefix + "-description", t("ta_description"), description, t("ta_description_hint")),
       field(prefix + "-office", t("ta_office"), officeInput),
       field(prefix + "-home-base", t("ta_home_base"), baseInput, t("ta_home_base_hint")),
       field(prefix + "-contact-name", t("ta_contact_name"), contactName),
@@ -329,6 +331,7 @@
       if (clean(contactRole.value)) contact.push("role: " + yamlText(clean(contactRole.value)));
       if (clean(contactEmail.value)) contact.push("email: " + yamlText(clean(contactEmail.value)));
       if (contact.length) lines.push("  contact: {" + contact.join(", ") + "}"); else open.push(t("ta_field_contact"));
+      if (clean(description.value)) lines.push("  description: " + yamlText(clean(description.value)));
 
       var head = ["# " + t("ta_yaml_comment", { date: new Date().toISOString().slice(0, 10) })];
       notes.forEach(function (note) { head.push("# " + note); });
@@ -340,7 +343,7 @@
 
     // ---- The share link: every choice in the #fragment, which the browser never sends to a server ----
     function state() {
-      var saved = { v: 1, team: teamInput.value, office: officeInput.value, base: baseInput.value,
+      var saved = { v: 1, team: teamInput.value, about: description.value, office: officeInput.value, base: baseInput.value,
                     contact: [contactName.value, contactRole.value, contactEmail.value], topics: {} };
       topics.forEach(function (topic, topicIndex) {
         var set = form.querySelectorAll(".ta-field[data-topic]")[topicIndex];
@@ -368,6 +371,7 @@
       try { saved = JSON.parse(decodeURIComponent(hash.slice(SHARE_KEY.length + 1))); } catch (e) { return false; }
       if (!saved || typeof saved !== "object") return false;
       teamInput.value = String(saved.team || "");
+      description.value = String(saved.about || "");
       officeInput.value = String(saved.office || "");
       fillZones();
       baseInput.value = String(saved.base || "");
