@@ -155,3 +155,37 @@ def visible_buttons(driver):
 
 def file_url(path):
     return Path(path).resolve().as_uri()
+
+
+# --- tools ---
+# The browser's clock set to a fixed day, for pages that follow today's date (the allowance calculator's year,
+# the date on the self-check statement). The page's own scripts are unchanged: Chromium runs this before them
+# on every new document (DevTools scripts are not subject to the page's Content-Security-Policy).
+_FIXED_CLOCK = """(function () {
+  var fixed = new Date("%sT09:00:00").getTime(), Real = Date;
+  function FixedDate() {
+    if (!(this instanceof FixedDate)) return new Real(fixed).toString();
+    if (arguments.length === 0) return new Real(fixed);
+    return new (Function.prototype.bind.apply(Real, [null].concat(Array.prototype.slice.call(arguments))))();
+  }
+  FixedDate.prototype = Real.prototype;
+  FixedDate.now = function () { return fixed; };
+  FixedDate.UTC = Real.UTC;
+  FixedDate.parse = Real.parse;
+  window.Date = FixedDate;
+})();"""
+
+
+def set_today(driver, iso_day):
+    """From the next page load on, `new Date()` in the page is `iso_day` 09:00 local time; returns a token for `reset_today`."""
+    return driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _FIXED_CLOCK % iso_day})["identifier"]
+
+
+def reset_today(driver, token):
+    driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": token})
+
+
+def request_count(driver):
+    """How many requests the page has made so far (navigation and resources), to show an action made none."""
+    return driver.execute_script(
+        "return performance.getEntriesByType('navigation').length + performance.getEntriesByType('resource').length")

@@ -221,11 +221,12 @@ import TestSupport
                 questions: []
             """,
         ], theme: theme) == [
+            "Content/_data/selfcheck.yml:1:1: error: missing `title`",
             "Content/_data/selfcheck.yml:9:21: error: `rating` must be `good`, `attention` or `risk`, not `goed`",
             "Content/_data/selfcheck.yml:10:13: error: `advice` is needed when `rating` is `risk`: tell the employee what to do",
             "Content/_data/selfcheck.yml:12:9: error: missing `text`",
             "Content/_data/selfcheck.yml:12:13: error: the question id `stoel` is used twice; each must be unique",
-            "Content/_data/selfcheck.yml:13:18: error: `options` must be a list with at least 2 entries (`- label: Ja`), not text: give every question at least two answers",
+            "Content/_data/selfcheck.yml:13:18: error: `options` must be a list with at least 2 entries (`- label: Ja`), not text: a question needs at least two answers",
             "Content/_data/selfcheck.yml:14:5: error: missing `id`",
             "Content/_data/selfcheck.yml:15:16: error: `questions` is empty: add at least one entry (`- id: stoel-hoogte`)",
         ])

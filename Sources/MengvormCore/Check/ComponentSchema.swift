@@ -5,7 +5,7 @@
 ///
 /// A schema node is a map: `type` (text, number, integer, date, boolean, list, map, one-of, page,
 /// any), `required`, `values` (one-of), `min`/`max` (value, entries or length), `items` (list),
-/// `fields` (map), `unique: SCOPE`, `required_when: {field: KEY, in: [...]}`, `default`, `example`,
+/// `fields` and `each` (map: known keys, and one shape for every other key), `unique: SCOPE`, `required_when: {field: KEY, in: [...]}`, `default`, `example`,
 /// `help`. The file is one node, or `files: {NAME: NODE or COMPONENT}` for blocks naming several data files.
 /// See THEMES.md for the full description.
 struct ComponentSchema {
@@ -118,6 +118,11 @@ struct ComponentSchema {
             }
         }
         let known = fields.map(\.key)
+        // `each`: a map whose keys are free (country codes, team slugs), every value of one shape.
+        if let each = spec["each"] {
+            for (key, value) in entries where !known.contains(key) { check(value, each, name: key) }
+            return
+        }
         for (key, value) in entries where !known.contains(key) {
             if let near = Suggest.closest(to: key, in: known) {
                 diagnostics.append(.warning("unknown field `\(key)`; did you mean `\(near)`?",

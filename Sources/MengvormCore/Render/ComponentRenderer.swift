@@ -48,6 +48,9 @@ struct ComponentRenderer {
             if let dataNode = node["data"] {
                 // `data: selfcheck` names one file; `data: [teams, activities]` several, seen as `data.teams`, ...
                 let names = dataNode.list ?? [dataNode]
+                if names.isEmpty {
+                    return .error("`data:` lists no data file; write `data: [\(block.name)]` or leave it out", lineOffset: dataNode.line, column: dataNode.column)
+                }
                 var values: [String: Any] = [:], jsonEntries: [(key: String, node: DataNode)] = []
                 for nameNode in names {
                     guard let name = nameNode.string, let file = data[name] else {

@@ -1,5 +1,6 @@
 // Arbo self-check: feedback per answer, a result per group and overall, advice with links.
-// Answers are kept only in this browser (localStorage) and can be erased; nothing is sent anywhere.
+// Answers are kept only in this browser (localStorage) and can be erased; nothing is sent anywhere by this script.
+// The summary e-mail for a manager or HR and the dated statement are in selfcheck-summary.js.
 (function () {
   "use strict";
   var MV = window.Mengvorm;
@@ -22,6 +23,23 @@
       el("span", { class: "mv-badge__icon", "aria-hidden": "true", text: ICON[rating] }),
       " " + (text || t("rating_" + rating))
     ]);
+  }
+
+  // The summary e-mail and the dated statement (selfcheck-summary.js) load once the first answer is given:
+  // before that there is nothing to send, and the page stays light.
+  var here = document.currentScript && document.currentScript.src ? document.currentScript.src.replace(/[^/]*$/, "") : "";
+  var waiting = null;
+  function withSummary(callback) {
+    if (MV.selfcheckSummary) { callback(MV.selfcheckSummary); return; }
+    if (waiting) { waiting.push(callback); return; }
+    waiting = [callback];
+    var script = el("script", { src: here + "selfcheck-summary.js" });
+    script.addEventListener("load", function () {
+      var list = waiting;
+      waiting = null;
+      list.forEach(function (run) { run(MV.selfcheckSummary); });
+    });
+    document.body.appendChild(script);
   }
 
   MV.register("selfcheck", function (root) {
@@ -107,6 +125,7 @@
       });
       var overall = worst(all);
       var answered = all.length;
+      latest = { groups: groupResults, overall: overall, answered: answered };
 
       var overallBox = result.querySelector(".sc-overall");
       overallBox.className = "sc-overall sc-overall--" + overall;
@@ -150,6 +169,8 @@
       } else if (answered) {
         adviceBox.appendChild(el("p", { text: t("sc_no_advice") }));
       }
+      if (answered) needSummary();
+      if (summary) summary.update();
       status.textContent = answered ? t("sc_status", { answered: answered, total: questions.length, result: t("sc_overall_" + overall) }) : t("sc_status_empty");
     }
 
@@ -175,8 +196,24 @@
       });
     }
 
+    // ---- Tell Lindehof, by your own click: the summary e-mail and the statement, from selfcheck-summary.js ----
+    var latest = { groups: [], overall: "open", answered: 0 };
+    var summary = null, summaryAsked = false;
     var actions = result.querySelector(".mv-actions");
-    actions.appendChild(MV.button(t("print_or_pdf"), function () { window.print(); }));
+    function needSummary() {
+      if (summaryAsked) return;
+      summaryAsked = true;
+      withSummary(function (make) {
+        summary = make({ root: root, result: result, actions: actions, groups: groups, questions: questions, version: version,
+                         chosen: chosen, answerOf: answerOf, latest: function () { return latest; } });
+        summary.update();
+      });
+    }
+
+    actions.appendChild(MV.button(t("print_or_pdf"), function () {
+      document.documentElement.classList.remove("sc-print-statement");
+      window.print();
+    }));
     actions.appendChild(MV.button(t("sc_clear"), function () {
       form.reset();
       MV.store.remove(key);
