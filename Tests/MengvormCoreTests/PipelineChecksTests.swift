@@ -149,3 +149,25 @@ import TestSupport
         ])
     }
 }
+
+/// A page carries the UI strings its scripts use, not every string of the theme.
+@Suite struct ScriptStringsTests {
+    @Test func aPageCarriesTheStringsOfItsOwnScripts() throws {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/layouts/home.mustache"] = "{{{t_json}}}|{{{content}}}"
+        theme["Themes/default/layouts/page.mustache"] = "{{{t_json}}}|{{{content}}}"
+        theme["Themes/default/i18n/nl.yml"] = "search_none: Niets\nday_1: maandag\nday_2: dinsdag\nclock_hint: Tijd\nonly_in_templates: Tekst\n"
+        theme["Themes/default/assets/js/site.js"] = "t('search_none');"
+        theme["Themes/default/assets/js/components/clock.js"] = "t(\"day_\" + n); t(\"clock_hint\")"
+        theme["Themes/default/partials/components/clock.mustache"] = "<div data-component=\"clock\"></div>"
+        let site = TestSite([
+            "Content/_index.md": page("Home"),
+            "Content/klok.md": page("Klok", "```clock\n```\n"),
+        ], theme: theme)
+        defer { site.remove() }
+        #expect(TestSite.lines(site.build()) == [])
+        #expect(try #require(site.read("index.html")).hasPrefix("{\"search_none\":\"Niets\"}|"))
+        #expect(try #require(site.read("klok/index.html")).hasPrefix(
+            "{\"clock_hint\":\"Tijd\",\"day_1\":\"maandag\",\"day_2\":\"dinsdag\",\"search_none\":\"Niets\"}|"))
+    }
+}

@@ -5,18 +5,21 @@ import Markdown
 struct ComponentRenderer {
     let templates: TemplateSet
     let data: DataFiles
-    let strings: UIStrings
+    /// The UI strings for a component of this name (as JSON only those its scripts use).
+    let strings: (String) -> UIStrings
     /// Shared with the page: the relative path to the site root, and its language.
     let root: String
     let lang: String
 
     /// The components this page used with their data files, for the schema checks (`ComponentData`).
     private(set) var uses: [ComponentUse] = []
+    /// The names of the components on this page, whose scripts' UI strings it carries.
+    private(set) var names: Set<String> = []
 
     /// Ids already used on this page, so two blocks of one kind get `selfcheck` and `selfcheck-2`.
     private var usedIDs = HeadingID.Allocator()
 
-    init(templates: TemplateSet, data: DataFiles, strings: UIStrings, root: String, lang: String) {
+    init(templates: TemplateSet, data: DataFiles, strings: @escaping (String) -> UIStrings, root: String, lang: String) {
         self.templates = templates
         self.data = data
         self.strings = strings
@@ -76,9 +79,10 @@ struct ComponentRenderer {
         case .success(nil):
             break
         }
+        names.insert(block.name)
         for taken in block.takenIDs { usedIDs.reserve(taken) }
         let id = usedIDs.unique(for: block.name)
-        let view = ComponentView(id: id, name: block.name, settings: options, data: dataValue, json: json, strings: strings, root: root, lang: lang)
+        let view = ComponentView(id: id, name: block.name, settings: options, data: dataValue, json: json, strings: strings(block.name), root: root, lang: lang)
         return .html(templates.render(view.mustache, layout: "components/" + block.name))
     }
 }

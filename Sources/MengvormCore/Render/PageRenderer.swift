@@ -26,7 +26,7 @@ struct PageRenderer: @unchecked Sendable {
         let path = page.displayPath
         let folder = page.loaded.source.folder
         var result = RenderedPage()
-        var components = ComponentRenderer(templates: templates, data: data, strings: views.strings(for: pageIndex),
+        var components = ComponentRenderer(templates: templates, data: data, strings: { views.strings(for: pageIndex, components: [$0]) },
                                            root: links.rootPrefix(from: pageIndex), lang: views.language(of: pageIndex))
         let collector = Collector()
 
@@ -70,7 +70,7 @@ struct PageRenderer: @unchecked Sendable {
                                              at: SourceLocation(path: path, line: max(line, 1), column: 1)))
             return ("", result)
         }
-        let view = views.view(for: pageIndex, document: document)
+        let view = views.view(for: pageIndex, document: document, components: components.names)
         let html = templates.render(views.mustache(for: view, page: pageIndex), layout: page.layout)
         return (html, result)
     }

@@ -9,8 +9,10 @@ final class ViewBuilder: @unchecked Sendable {
     let links: LinkResolver
     let siteView: [String: Any]
     let stringsByLanguage: [String: [String: Any]]
-    /// The same strings as JSON, for the theme's scripts (no UI text is hard-coded in them).
-    let stringsJSONByLanguage: [String: String]
+    /// Which strings the theme's scripts use, by component (see `ScriptStrings`).
+    private let scriptStrings: ScriptStrings
+    /// The strings a page's scripts need as JSON (no UI text is hard-coded in them), by language and components.
+    private let stringsJSON = LockedCache<String, String>()
     private let cache = ViewCache()
     private let partialCache = PartialCache()
     private let templates: TemplateSet
@@ -37,12 +39,7 @@ final class ViewBuilder: @unchecked Sendable {
         }
         strings[config.language] = fallback
         stringsByLanguage = strings
-        var json: [String: String] = [:]
-        for (language, values) in strings {
-            let entries = values.compactMap { key, value in (value as? String).map { (key: key, node: DataNode(.string($0))) } }
-            json[language] = DataNode(.map(entries.sorted { $0.key < $1.key })).json
-        }
-        stringsJSONByLanguage = json
+        scriptStrings = ScriptStrings(templates: templates, keys: Set(strings.values.flatMap(\.keys)))
     }
 
     func language(of page: Int) -> String { index.pages[page].meta.lang ?? config.language }
@@ -63,21 +60,31 @@ final class ViewBuilder: @unchecked Sendable {
         }
     }
 
-    func strings(for page: Int) -> UIStrings { strings(language: language(of: page)) }
+    func strings(for page: Int, components: Set<String> = []) -> UIStrings { strings(language: language(of: page), components: components) }
 
-    func strings(language: String) -> UIStrings {
-        UIStrings(values: stringsByLanguage[language] ?? stringsByLanguage[config.language] ?? [:],
-                  json: stringsJSONByLanguage[language] ?? stringsJSONByLanguage[config.language] ?? "{}")
+    /// The UI strings of `language`; as JSON only those the scripts of the page (with these components) use.
+    func strings(language: String, components: Set<String> = []) -> UIStrings {
+        let values = stringsByLanguage[language] ?? stringsByLanguage[config.language] ?? [:]
+        let key = language + "|" + components.sorted().joined(separator: ",")
+        let json = stringsJSON.value(for: key) {
+            let wanted = scriptStrings.keys(for: components)
+            let entries = values.compactMap { key, value in
+                wanted.contains(key) ? (value as? String).map { (key: key, node: DataNode(.string($0))) } : nil
+            }
+            return DataNode(.map(entries.sorted { $0.key < $1.key })).json
+        }
+        return UIStrings(values: values, json: json)
     }
 
     /// The view of a page; its dictionary (`mustache(for:)`) is what the layout renders.
-    func view(for pageIndex: Int, document: MarkdownDocument) -> PageView {
+    /// `components`: those on the page, whose scripts' strings the page carries.
+    func view(for pageIndex: Int, document: MarkdownDocument, components: Set<String> = []) -> PageView {
         let page = index.pages[pageIndex]
         let language = language(of: pageIndex)
         var view = PageView(
             site: siteView, lang: language, root: links.rootPrefix(from: pageIndex),
             homeURL: (index.homes[language] ?? index.home).map { links.href(to: $0, from: pageIndex) } ?? "./",
-            strings: strings(language: language), content: RawHTML(document.html),
+            strings: strings(language: language, components: components), content: RawHTML(document.html),
             page: pageSummary(pageIndex, document: document, language: language), menu: menu(for: pageIndex))
         if config.languages.count > 1 { view.translations = translations(of: pageIndex, language: language) }
         view.breadcrumbs = index.ancestors(of: pageIndex).map { link(to: $0, from: pageIndex) }
