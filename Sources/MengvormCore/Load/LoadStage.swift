@@ -34,6 +34,9 @@ enum LoadStage {
             run.diagnostics.add(contentsOf: result.diagnostics)
             if let page = result.page { pages.append(page) }
         }
+        let fromData = DataPages.expand(pages, data: data)
+        pages = fromData.pages
+        run.diagnostics.add(contentsOf: fromData.diagnostics)
         run.finished("load")
         return LoadedSite(config: config, templates: templates, files: files, data: data, pages: pages, contentRoot: contentRoot)
     }

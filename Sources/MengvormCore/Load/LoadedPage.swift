@@ -12,8 +12,12 @@ public final class LoadedPage: Sendable {
     /// changes) from an edit of the settings (titles and order other pages show may change).
     public let frontMatterHash: UInt64
     public let bodyHash: UInt64
+    /// For a page made from a data entry (`pages_from:`): the entry, which templates see as `page.entry`.
+    public let entry: DataNode?
 
-    public init(source: SourceFile, meta: PageMeta, body: String, bodyLine: Int, frontMatterHash: UInt64 = 0, bodyHash: UInt64 = 0) {
+    public init(source: SourceFile, meta: PageMeta, body: String, bodyLine: Int, frontMatterHash: UInt64 = 0, bodyHash: UInt64 = 0,
+                entry: DataNode? = nil) {
+        self.entry = entry
         self.source = source
         self.meta = meta
         self.body = body

@@ -88,6 +88,7 @@ enum PageLoader {
         meta.feed = fields.bool("feed") ?? false
         meta.lines.feed = fields.map["feed"].map { $0.line + 1 } ?? 0
         meta.hidden = fields.bool("hidden") ?? false
+        meta.pagesFrom = fields.node("pages_from")
         meta.params = params(&fields)
         return title == nil ? nil : meta
     }

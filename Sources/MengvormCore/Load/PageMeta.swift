@@ -25,6 +25,8 @@ public struct PageMeta: Sendable {
     /// The last day the yearly figures on this page hold (`valid_until: 2026-12-31`); `check` warns
     /// `validity_warning_days` before it, so HR updates amounts before the new year, not after.
     public var validUntil: Day?
+    /// On a section: make one page per entry of a data file (see `DataPages`).
+    public var pagesFrom: DataNode?
     /// Every other key, and the entries of a `params:` map, handed to templates as `page.params`.
     public var params: [(key: String, node: DataNode)] = []
     /// Where some keys were written (file lines; 0 when absent), for messages raised after loading.
@@ -45,5 +47,5 @@ public struct PageMeta: Sendable {
     /// look like these go under `params:`, which is never checked.
     static let knownKeys = ["title", "description", "date", "updated", "draft", "weight", "layout", "page_layout",
                             "slug", "tags", "keywords", "owner", "review_by", "valid_until", "lang", "publish_from", "publish_until",
-                            "sort_by", "feed", "hidden", "params"]
+                            "sort_by", "feed", "hidden", "params", "pages_from"]
 }

@@ -23,6 +23,8 @@ public struct SourceFile: Hashable, Sendable {
 
     /// Size and change times when the file was found; nil for pages the build makes up.
     public var stamp: FileStamp?
+    /// For a page made from an entry of a data file (`pages_from:`): that file, shown in messages.
+    public var origin: String?
     /// The folder inside `Content/` ("" for the top).
     public let folder: String
     public let fileName: String
@@ -58,7 +60,7 @@ public struct SourceFile: Hashable, Sendable {
     }
 
     /// Path relative to the site root, as diagnostics show it.
-    public var displayPath: String { "Content/" + contentPath }
+    public var displayPath: String { origin ?? "Content/" + contentPath }
 }
 
 /// What `stat` tells about a file, enough to see that it changed without reading it

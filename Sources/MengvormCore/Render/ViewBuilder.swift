@@ -172,6 +172,7 @@ final class ViewBuilder: @unchecked Sendable {
         summary.tagLinks = meta.tags.map { Link(title: $0, url: links.href(toURL: TagPages.url($0), depth: page.depth)) }
         if meta.feed, config.baseURL != nil { summary.feedURL = links.rootPrefix(from: pageIndex) + page.url + "feed.xml" }
         for (key, node) in meta.params { summary.params[key] = node.templateValue }
+        summary.entry = page.loaded.entry?.templateValue
         if document.headings.count >= 3 { summary.toc = tableOfContents(document.headings) }
         return summary
     }

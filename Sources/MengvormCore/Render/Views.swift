@@ -89,6 +89,8 @@ struct PageSummary {
     var feedURL: String?
     var params: [String: Any] = [:]
     var toc: [TOCItem] = []
+    /// A page made from a data entry (`pages_from:`): the entry.
+    var entry: Any?
 
     /// The 404 page: only its title and `is_404`.
     static func notFound(title: String) -> PageSummary {
@@ -116,6 +118,7 @@ struct PageSummary {
         }
         if let feedURL { summary["feed_url"] = feedURL }
         if !params.isEmpty { summary["params"] = params }
+        if let entry { summary["entry"] = entry }
         if !toc.isEmpty {
             summary["toc"] = toc.map(\.mustache)
             summary["has_toc"] = true
