@@ -69,6 +69,7 @@ public enum Builder {
                                         diagnostics: &diagnostics)
             ?? ContentScanner.scan(contentRoot: contentRoot, translations: config.otherLanguages, diagnostics: &diagnostics)
         let data = DataFiles.load(files, contentRoot: contentRoot, diagnostics: &diagnostics)
+        if config.searchIndex { diagnostics.add(contentsOf: SearchIndex.check(data, config: config)) }
         clock.lap("config, theme, scan, data")
         let markdownFiles = files.filter { [.home, .section, .page].contains($0.kind) }
         let loadResults = options.cache?.load(markdownFiles, contentRoot: contentRoot)

@@ -2,11 +2,11 @@ import Foundation
 import Markdown
 
 /// Pages the build makes from the whole site rather than from one Markdown file:
-/// tag lists, the search index and the review overview for HR.
+/// tag lists, the search index (see `SearchIndex`) and the review overview for HR.
 enum GeneratedPages {
     static let tagsFolder = "tags"
     static let overviewFolder = "beheer"
-    static let searchIndexFile = "search-index.js"
+    static let searchIndexFile = SearchIndex.file
 
     static func tagURL(_ tag: String) -> String {
         let slug = HeadingID.slug(tag)
@@ -18,7 +18,7 @@ enum GeneratedPages {
                       config: SiteConfig, today: Day, to writer: OutputWriter) -> Int {
         var count = 0
         if config.tagPages { count += writeTags(index: index, views: views, templates: templates, to: writer) }
-        if config.searchIndex, writer.write(searchIndex(index: index, rendered: rendered, views: views), to: searchIndexFile) { count += 1 }
+        if config.searchIndex { count += SearchIndex.write(index: index, rendered: rendered, views: views, templates: templates, config: config, to: writer) }
         if config.reviewOverview, templates.layouts.contains("overview") {
             let view = overviewView(index: index, views: views, config: config, today: today)
             if writer.write(templates.render(view, layout: "overview"), to: overviewFolder + "/index.html") { count += 1 }
@@ -61,48 +61,6 @@ enum GeneratedPages {
             if writer.write(templates.render(view, layout: layout), to: url + "index.html") { count += 1 }
         }
         return count
-    }
-
-    // MARK: Search
-
-    /// The search index as a script (so it also loads from `file://`, where fetch cannot):
-    /// per page its title, URL from the site root, description, headings and the start of its text.
-    static let searchTextLimit = 1_500
-
-    /// The start of a page's text for the index: one line, at most `searchTextLimit` bytes, cut at a space.
-    /// Taken at render time, so a 10,000-page build does not keep every page's full text in memory.
-    static func searchExcerpt(_ text: String) -> String {
-        var bytes = Array(text.utf8.prefix(searchTextLimit + 1))
-        let cut = bytes.count > searchTextLimit
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\t") {
-            bytes[index] = UInt8(ascii: " ")
-        }
-        if cut, let space = bytes.lastIndex(of: UInt8(ascii: " ")) { bytes.removeSubrange(space...) }
-        while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
-        while bytes.first == UInt8(ascii: " ") { bytes.removeFirst() }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func searchIndex(index: SiteIndex, rendered: [RenderedPage], views: ViewBuilder) -> String {
-        var entries: [DataNode] = []
-        for page in index.pages where !page.meta.hidden && !page.isImplicit {
-            let result = rendered[page.index]
-            let text = result.plainText
-            let url = views.links.href(toURL: page.url, depth: 0)
-            var fields: [(key: String, node: DataNode)] = [
-                ("t", DataNode(.string(page.meta.title))),
-                ("u", DataNode(.string(url))),
-                ("h", DataNode(.string(result.headingTexts.joined(separator: " · ")))),
-                ("x", DataNode(.string(text))),
-            ]
-            if let description = page.meta.description { fields.append(("d", DataNode(.string(description)))) }
-            if let section = page.parent.flatMap({ index.topSection(of: $0) }) ?? index.topSection(of: page.index), section != page.index {
-                fields.append(("s", DataNode(.string(index.pages[section].meta.title))))
-            }
-            if let lang = page.meta.lang { fields.append(("l", DataNode(.string(lang)))) }
-            entries.append(DataNode(.map(fields)))
-        }
-        return "window.MENGVORM_SEARCH_INDEX = " + DataNode(.list(entries)).json + ";\n"
     }
 
     // MARK: Review overview

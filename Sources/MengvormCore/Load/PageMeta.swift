@@ -11,6 +11,8 @@ public struct PageMeta: Sendable {
     public var pageLayout: String?
     public var slug: String?
     public var tags: [String] = []
+    /// Words the page should be found by in search (besides its title, tags and text).
+    public var keywords: [String] = []
     public var owner: String?
     public var reviewBy: Day?
     public var lang: String?
@@ -31,5 +33,5 @@ public struct PageMeta: Sendable {
     public init(title: String) { self.title = title }
 
     static let knownKeys = ["title", "description", "date", "updated", "draft", "weight", "layout", "page_layout",
-                            "slug", "tags", "owner", "review_by", "lang", "publish_from", "publish_until", "sort_by", "feed", "hidden"]
+                            "slug", "tags", "owner", "review_by", "lang", "publish_from", "publish_until", "sort_by", "feed", "hidden", "keywords"]
 }

@@ -6,7 +6,7 @@ struct RenderedPage: Sendable {
     var anchors: [LinkResolver.AnchorReference] = []
     var headingIDs: Set<String> = []
     var headingTexts: [String] = []
-    /// The start of the page's text, for the search index.
+    /// The page's text for the search index (within `SearchIndex.textBudget`).
     var plainText = ""
 }
 
@@ -59,7 +59,7 @@ struct PageRenderer: @unchecked Sendable {
         result.diagnostics.append(contentsOf: collector.diagnostics)
         result.headingIDs = Set(document.headings.map(\.id))
         result.headingTexts = document.headings.map(\.text)
-        if config.searchIndex { result.plainText = GeneratedPages.searchExcerpt(document.plainText) }
+        if config.searchIndex { result.plainText = SearchIndex.text(document.plainText) }
 
         guard templates.layouts.contains(page.layout) else {
             let hint = Suggest.closest(to: page.layout, in: templates.layouts).map { "; did you mean `\($0)`?" } ?? ""

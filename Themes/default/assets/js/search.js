@@ -1,84 +1,511 @@
-// Site search, entirely in the browser: loaded by site.js when someone starts to type in the search field.
-// The index (search-index.js, written by the build) is a script too, so it also loads from file://.
+// Site search, entirely in the browser: loaded by site.js when someone starts to type in the search field,
+// and at once by the full results page (layouts/search.mustache). The index (search-index.js, written by
+// the build) is a script too, so it also loads from file://; so is the stemmer of the page's language
+// (stem-nl.js, stem-en.js). Everything that makes words comparable (folding, stop words, stemming) runs
+// here, on the index when it loads and on each query, so both sides always match the same way.
 (function () {
   "use strict";
   var MV = window.Mengvorm;
+  // The results page loads this script itself; site.js may load it again when someone types in the header.
+  if (!MV || MV.search) return;
   var t = MV.t, el = MV.el, lang = MV.lang, doc = document;
+  var here = doc.currentScript && doc.currentScript.src ? doc.currentScript.src.replace(/[^/]*$/, "") : "";
 
+  // ---- Words ----
+
+  var STOP_WORDS = {
+    nl: "aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge geen" +
+      " geweest haar had heb hebben heeft hem het hier hij hoe hoeveel hun iemand iets ik in is ja je jij jou jouw kan kon kun kunnen" +
+      " kunt maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat ons ook op over reeds te tegen toch toen tot u" +
+      " uit uw van veel voor waar wanneer want waren was wat welk welke werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo" +
+      " zonder zou",
+    en: "a about above after again against all am an and any are as at be because been before being below between both but by" +
+      " can did do does doing down during each few for from further had has have having he her here hers him his how i if in into" +
+      " is it its itself just me more most my no nor not now of off on once only or other our ours out over own same she should so" +
+      " some such than that the their them then there these they this those through to too under until up very was we were what" +
+      " when where which while who whom why will with you your yours"
+  };
+  var STEMMERS = { nl: true, en: true };
+
+  // Field weights: a page about a thing has it in its title or headings, then in its tags and keywords.
+  var WEIGHT = { title: 10, heading: 5, tag: 6, description: 3, body: 2 };
+  var MAX_PREFIX_STEMS = 80;
+
+  /** Lower case without diacritics: "Één" -> "een". */
   function fold(text) {
-    return String(text || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    text = String(text || "").toLowerCase();
+    return /[^\x00-\x7f]/.test(text) ? text.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : text;
   }
 
-  function enhanceSearch(box) {
+  /** The words of a text, folded: letters and digits; apostrophes and hyphens separate ("collega's", "arbo-zelfcheck"). */
+  function words(text) {
+    return fold(text).split(/[^a-z0-9]+/).filter(function (word) { return word.length > 1 || /[0-9]/.test(word); });
+  }
+
+  /** Edits between a and b (insert, delete, replace, swap two neighbours), or max + 1 once it exceeds max. */
+  function distance(a, b, max) {
+    var n = a.length, m = b.length, i, j;
+    if (Math.abs(n - m) > max) return max + 1;
+    var before = [], previous = [], current = [];
+    for (j = 0; j <= m; j++) previous[j] = j;
+    for (i = 1; i <= n; i++) {
+      current = [i];
+      var rowMin = i;
+      for (j = 1; j <= m; j++) {
+        var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+          value = Math.min(value, before[j - 2] + 1);
+        }
+        current[j] = value;
+        if (value < rowMin) rowMin = value;
+      }
+      if (rowMin > max) return max + 1;
+      before = previous;
+      previous = current;
+    }
+    return previous[m];
+  }
+
+  // ---- The engine: an inverted index of stems, built when the index loads ----
+
+  /**
+   * entries: the pages of one language from search-index.js; synonyms: [{w: [typed], f: [find]}];
+   * stem: the language's stemmer (one folded word in, its stem out); stopWords: a space-separated list.
+   */
+  function Engine(entries, synonyms, stem, stopWords) {
+    var self = this;
+    var stems = Object.create(null);
+    this.stop = Object.create(null);
+    (stopWords || "").split(" ").forEach(function (word) { if (word) self.stop[word] = true; });
+    this.stem = function (word) {
+      var known = stems[word];
+      if (known === undefined) known = stems[word] = stem ? stem(word) : word;
+      return known;
+    };
+    this.entries = entries;
+    var surface = Object.create(null);   // folded word -> its stem
+    var postings = Object.create(null);  // stem -> [page, weight, page, weight, ...]
+    var perPage = [], lengths = [], total = 0;
+
+    entries.forEach(function (entry, page) {
+      var local = Object.create(null);
+      function add(text, field) {
+        var list = words(text), count = 0;
+        for (var i = 0; i < list.length; i++) {
+          var word = list[i];
+          if (self.stop[word]) continue;
+          var root = surface[word];
+          if (root === undefined) root = surface[word] = self.stem(word);
+          var slot = local[root] || (local[root] = { title: 0, heading: 0, tag: 0, description: 0, body: 0 });
+          slot[field] += 1;
+          count++;
+        }
+        return count;
+      }
+      add(entry.t, "title");
+      (entry.h || []).forEach(function (heading) { add(heading, "heading"); });
+      (entry.g || []).concat(entry.k || []).forEach(function (tag) { add(tag, "tag"); });
+      add(entry.d, "description");
+      var length = add(entry.x, "body");
+      perPage.push(local);
+      lengths.push(length);
+      total += length;
+    });
+    // Body text counts like BM25 (k1 1.2, b 0.75): more mentions help, with diminishing returns, less on long pages.
+    var average = total / Math.max(1, entries.length) || 1;
+    perPage.forEach(function (local, page) {
+      var norm = 1.2 * (0.25 + 0.75 * lengths[page] / average);
+      Object.keys(local).forEach(function (root) {
+        var slot = local[root];
+        var weight = (slot.title ? WEIGHT.title : 0) + (slot.heading ? WEIGHT.heading : 0) + (slot.tag ? WEIGHT.tag : 0) +
+          (slot.description ? WEIGHT.description : 0) + (slot.body ? WEIGHT.body * slot.body * 2.2 / (slot.body + norm) : 0);
+        (postings[root] || (postings[root] = [])).push(page, weight);
+      });
+    });
+    this.surface = surface;
+    this.postings = postings;
+    this.vocabulary = Object.keys(surface).sort();
+    this.stemList = Object.keys(postings);
+    this.count = entries.length;
+
+    // Synonyms: the stem of each typed word -> the stems of the words the pages use.
+    var synonymMap = Object.create(null);
+    (synonyms || []).forEach(function (group) {
+      var find = [];
+      (group.f || []).forEach(function (phrase) {
+        words(phrase).forEach(function (word) { if (!self.stop[word]) find.push(self.stem(word)); });
+      });
+      (group.w || []).forEach(function (typed) {
+        words(typed).forEach(function (word) {
+          var root = self.stem(word);
+          synonymMap[root] = (synonymMap[root] || []).concat(find);
+          synonymMap[word] = synonymMap[root];
+        });
+      });
+    });
+    this.synonyms = synonymMap;
+  }
+
+  Engine.prototype.documentFrequency = function (root) { var list = this.postings[root]; return list ? list.length / 2 : 0; };
+
+  /** How a query word can match: [{stem, factor}], best factor per stem. */
+  Engine.prototype.expand = function (word, prefix, nested) {
+    var self = this, found = Object.create(null);
+    function offer(root, factor) {
+      if (self.postings[root] && !(found[root] >= factor)) found[root] = factor;
+    }
+    // A word found inside a compound: best when it is the compound's last part (a bureaustoel is a stoel).
+    function inside(root, factor) {
+      if (root.length < 4) return;
+      var list = self.stemList;
+      for (var i = 0; i < list.length; i++) {
+        var other = list[i], at = other.indexOf(root);
+        if (at < 0 || other === root) continue;
+        offer(other, factor * (at + root.length === other.length ? 0.7 : at === 0 ? 0.6 : 0.45));
+      }
+    }
+    var root = this.stem(word);
+    offer(root, 1);
+    if (this.surface[word] !== undefined) offer(this.surface[word], 1);
+    inside(root, 1);
+    (this.synonyms[root] || this.synonyms[word] || []).forEach(function (other) {
+      offer(other, 0.8);
+      inside(other, 0.8);
+    });
+    if (prefix && word.length >= 2) {
+      // While typing, the last word may be the start of a longer one.
+      var range = this.prefixRange(word), roots = Object.create(null), list = [];
+      for (var i = range[0]; i < range[1]; i++) {
+        var candidate = this.surface[this.vocabulary[i]];
+        if (!roots[candidate]) { roots[candidate] = true; list.push(candidate); }
+      }
+      if (list.length > MAX_PREFIX_STEMS) {
+        list.sort(function (a, b) { return self.documentFrequency(b) - self.documentFrequency(a); });
+        list.length = MAX_PREFIX_STEMS;
+      }
+      var factor = word.length >= 4 ? 0.8 : 0.5;
+      list.forEach(function (candidate) { offer(candidate, factor); });
+    }
+    var result = { word: word, alternatives: found, parts: null };
+    var direct = this.postings[root] || this.surface[word] !== undefined;
+    if (!direct && !nested && word.length >= 7) result.parts = this.split(word);
+    if (!direct && !result.parts && !prefix) this.typos(word, offer);
+    else if (!direct && !result.parts && Object.keys(found).length === 0) this.typos(word, offer);
+    return result;
+  };
+
+  /** Index of the first vocabulary word >= prefix, and of the first after those starting with it. */
+  Engine.prototype.prefixRange = function (prefix) {
+    var list = this.vocabulary, low = 0, high = list.length;
+    while (low < high) { var mid = (low + high) >> 1; if (list[mid] < prefix) low = mid + 1; else high = mid; }
+    var end = low;
+    while (end < list.length && list[end].lastIndexOf(prefix, 0) === 0) end++;
+    return [low, end];
+  };
+
+  /** Words one edit away (five letters or more) or two (eight or more), as the closest known words. */
+  Engine.prototype.typos = function (word, offer) {
+    var max = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+    if (!max) return;
+    var list = this.vocabulary;
+    for (var i = 0; i < list.length; i++) {
+      var other = list[i];
+      if (Math.abs(other.length - word.length) > max) continue;
+      var d = distance(word, other, max);
+      if (d <= max) offer(this.surface[other], d === 1 ? 0.7 : 0.5);
+    }
+  };
+
+  /** A compound the pages do not have, as known words: reiskostenvergoeding -> reiskosten + vergoeding. */
+  Engine.prototype.split = function (word) {
+    var best = null;
+    for (var cut = 3; cut <= word.length - 3; cut++) {
+      var head = word.slice(0, cut), tail = word.slice(cut);
+      var heads = [head];
+      // Dutch links compound parts with s or e(n): arbeidsongeval, pannenkoek.
+      if (/[se]$/.test(head) && head.length > 3) heads.push(head.slice(0, -1));
+      if (/en$/.test(head) && head.length > 4) heads.push(head.slice(0, -2));
+      for (var h = 0; h < heads.length; h++) {
+        if (!this.known(heads[h]) || this.stop[heads[h]]) continue;
+        var tailParts = this.known(tail) && !this.stop[tail] ? [tail] : (tail.length >= 7 ? this.splitWords(tail) : null);
+        if (!tailParts) continue;
+        var parts = [heads[h]].concat(tailParts);
+        var shortest = Math.min.apply(null, parts.map(function (part) { return part.length; }));
+        if (!best || parts.length < best.length || (parts.length === best.length && shortest > best.shortest)) {
+          best = parts;
+          best.shortest = shortest;
+        }
+      }
+    }
+    if (!best) return null;
+    var self = this;
+    return best.map(function (part) { return self.expand(part, false, true); });
+  };
+
+  Engine.prototype.splitWords = function (word) {
+    for (var cut = word.length - 3; cut >= 3; cut--) {
+      var head = word.slice(0, cut), tail = word.slice(cut);
+      if (this.known(head) && this.known(tail) && !this.stop[head] && !this.stop[tail]) return [head, tail];
+    }
+    return null;
+  };
+
+  Engine.prototype.known = function (word) { return this.surface[word] !== undefined || !!this.postings[this.stem(word)]; };
+
+  /**
+   * Pages for a query, best first: [{entry, score, matched}], plus the stems that matched (for snippets)
+   * and, when nothing is found, a suggestion. typing: the last word may still be incomplete.
+   */
+  Engine.prototype.search = function (query, typing) {
+    var self = this, n = this.count;
+    var all = words(query);
+    var content = all.filter(function (word) { return !self.stop[word]; });
+    if (!content.length) content = all;
+    var prefixLast = typing && !/\s$/.test(query);
+    var groups = content.map(function (word, i) { return self.expand(word, prefixLast && i === content.length - 1, false); });
+    var scores = new Float64Array(n), matched = new Uint8Array(n), marks = Object.create(null);
+
+    function best(group) {
+      var into = new Float64Array(n), touched = false;
+      Object.keys(group.alternatives).forEach(function (root) {
+        var list = self.postings[root], factor = group.alternatives[root];
+        var idf = Math.log(1 + n / (list.length / 2));
+        marks[root] = true;
+        touched = true;
+        for (var k = 0; k < list.length; k += 2) {
+          var value = factor * list[k + 1] * idf;
+          if (value > into[list[k]]) into[list[k]] = value;
+        }
+      });
+      if (group.parts) {
+        // The parts of a split compound each count, less than the whole word would.
+        var share = 0.9 / group.parts.length;
+        group.parts.forEach(function (part) {
+          var values = best(part);
+          if (!values) return;
+          touched = true;
+          for (var p = 0; p < n; p++) into[p] += share * values[p];
+        });
+      }
+      return touched ? into : null;
+    }
+
+    groups.forEach(function (group) {
+      var values = best(group);
+      if (!values) return;
+      for (var p = 0; p < n; p++) {
+        if (values[p] > 0) { scores[p] += values[p]; matched[p]++; }
+      }
+    });
+    var hits = [];
+    for (var p = 0; p < n; p++) {
+      if (scores[p] > 0) {
+        // All query words weigh in: a page with every word ranks above pages with some of them.
+        var coverage = matched[p] / groups.length;
+        hits.push({ entry: this.entries[p], score: scores[p] * (0.4 + 0.6 * coverage * coverage), matched: matched[p] });
+      }
+    }
+    hits.sort(function (a, b) { return b.score - a.score || (a.entry.t < b.entry.t ? -1 : 1); });
+    return { hits: hits, marks: marks, words: content, suggestion: hits.length ? null : this.suggest(content) };
+  };
+
+  /** For a query that found nothing: the same query with each unknown word replaced by the closest known one. */
+  Engine.prototype.suggest = function (content) {
+    var self = this, changed = false;
+    var replaced = content.map(function (word) {
+      if (self.known(word)) return word;
+      var max = Math.min(3, Math.max(1, Math.floor(word.length / 3))), bestWord = null, bestDistance = max + 1, bestFrequency = 0;
+      self.vocabulary.forEach(function (other) {
+        if (Math.abs(other.length - word.length) > bestDistance) return;
+        var d = distance(word, other, Math.min(max, bestDistance));
+        var frequency = self.documentFrequency(self.surface[other]);
+        if (d < bestDistance || (d === bestDistance && d <= max && frequency > bestFrequency)) {
+          bestWord = other; bestDistance = d; bestFrequency = frequency;
+        }
+      });
+      if (bestWord && bestDistance <= max) { changed = true; return bestWord; }
+      return word;
+    });
+    return changed ? replaced.join(" ") : null;
+  };
+
+  /**
+   * A piece of a page's text around the best place where the query matched: [{text, mark}], with "…" where
+   * it is cut. Null when the text has no matching word.
+   */
+  Engine.prototype.snippet = function (entry, marks, size) {
+    var text = entry.x || "", pattern = /[0-9A-Za-z\u00C0-\u024F]+/g, found = [], match;
+    while ((match = pattern.exec(text))) {
+      var word = fold(match[0]);
+      if (word.length < 2 || this.stop[word]) continue;
+      var root = this.surface[word] !== undefined ? this.surface[word] : this.stem(word);
+      if (marks[root]) found.push({ start: match.index, end: match.index + match[0].length, root: root });
+    }
+    if (!found.length) return null;
+    // The window of `size` characters that holds the most different matched words.
+    var bestAt = 0, bestCount = 0;
+    for (var i = 0; i < found.length; i++) {
+      var seen = Object.create(null), count = 0;
+      for (var j = i; j < found.length && found[j].end - found[i].start <= size; j++) {
+        if (!seen[found[j].root]) { seen[found[j].root] = true; count++; }
+      }
+      if (count > bestCount) { bestCount = count; bestAt = i; }
+    }
+    var start = Math.max(0, found[bestAt].start - Math.floor(size / 4));
+    if (start > 0) { var space = text.indexOf(" ", start); start = space >= 0 && space < found[bestAt].start ? space + 1 : found[bestAt].start; }
+    var end = Math.min(text.length, start + size);
+    if (end < text.length) { var last = text.lastIndexOf(" ", end); if (last > found[bestAt].end) end = last; }
+    var pieces = [], at = start;
+    if (start > 0) pieces.push({ text: "… ", mark: false });
+    found.forEach(function (hit) {
+      if (hit.start < at || hit.end > end) return;
+      if (hit.start > at) pieces.push({ text: text.slice(at, hit.start), mark: false });
+      pieces.push({ text: text.slice(hit.start, hit.end), mark: true });
+      at = hit.end;
+    });
+    if (at < end) pieces.push({ text: text.slice(at, end), mark: false });
+    if (end < text.length) pieces.push({ text: " …", mark: false });
+    return pieces;
+  };
+
+  // ---- Loading the index (and the stemmer) once ----
+
+  var state = "idle", engine = null, waiting = [], resultsURLs = {};
+
+  function whenReady(indexURL, callback) {
+    if (state === "ready" || state === "failed") { callback(engine); return; }
+    waiting.push(callback);
+    if (state === "loading") return;
+    state = "loading";
+    var pending = 1 + (STEMMERS[lang] ? 1 : 0);
+    function done() {
+      if (--pending > 0) return;
+      var index = window.MENGVORM_SEARCH_INDEX || {};
+      var all = index.pages || [];
+      var mine = all.filter(function (entry) { return entry.l === lang; });
+      if (!mine.length) mine = all.filter(function (entry) { return !entry.l; });
+      var started = Date.now();
+      engine = new Engine(mine, (index.synonyms || {})[lang], (window.MengvormStem || {})[lang], STOP_WORDS[lang]);
+      engine.buildMs = Date.now() - started;
+      resultsURLs = index.results || {};
+      state = "ready";
+      finish();
+    }
+    function failed() { state = "failed"; finish(); }
+    function finish() { var list = waiting; waiting = []; list.forEach(function (callback) { callback(engine); }); }
+    if (STEMMERS[lang]) loadScript(here + "stem-" + lang + ".js", done, failed);
+    loadScript(indexURL, done, failed);
+  }
+
+  function loadScript(src, onload, onerror) {
+    var script = el("script", { src: src });
+    script.onload = onload;
+    script.onerror = onerror;
+    doc.body.appendChild(script);
+  }
+
+  // ---- Showing results ----
+
+  function resultsPageURL(root, query) {
+    var url = resultsURLs[lang];
+    return url ? root + url + "?q=" + encodeURIComponent(query) : null;
+  }
+
+  function hitItem(hit, found, root, size) {
+    var entry = hit.entry;
+    var pieces = engine.snippet(entry, found.marks, size);
+    var snippet = el("p", { class: "search-hit__snippet" });
+    if (pieces) {
+      pieces.forEach(function (piece) { snippet.appendChild(piece.mark ? el("mark", { text: piece.text }) : doc.createTextNode(piece.text)); });
+    } else {
+      snippet.textContent = entry.d || (entry.x || "").slice(0, size);
+    }
+    return el("li", { class: "search-hit" }, [
+      el("a", { href: root + entry.u, text: entry.t }),
+      entry.s ? el("span", { class: "site-search__section", text: entry.s }) : null,
+      snippet.textContent ? snippet : null
+    ]);
+  }
+
+  function countText(found, query) {
+    var count = found.hits.length;
+    if (!count) return t("search_none", { query: query });
+    return count === 1 ? t("search_count_one", { query: query }) : t("search_count", { count: count, query: query });
+  }
+
+  /** "Bedoelde je …?" with a button that searches for the suggestion. */
+  function suggestionLine(suggestion, use) {
+    var parts = t("search_did_you_mean").split("{query}");
+    var button = el("button", { type: "button", class: "search-suggest__button", text: suggestion });
+    button.addEventListener("click", function () { use(suggestion); });
+    return el("p", { class: "search-suggest" }, [parts[0], button, parts[1] || ""]);
+  }
+
+  // ---- The search field in the header: the first eight results as you type ----
+
+  function enhanceBox(box) {
     var input = box.querySelector("input");
     var results = box.querySelector(".site-search__results");
     var list = results.querySelector("ul");
     var status = results.querySelector("[role=status]");
+    var extra = el("div", { class: "site-search__extra" });
+    results.appendChild(extra);
     var root = box.getAttribute("data-root") || "";
-    var state = "idle";
-    var entries = [];
     var timer = null;
-
-    function load() {
-      if (state !== "idle") return;
-      state = "loading";
-      var script = el("script", { src: box.getAttribute("data-index") });
-      script.onload = function () {
-        var all = window.MENGVORM_SEARCH_INDEX || [];
-        var mine = all.filter(function (entry) { return entry.l === lang; });
-        if (!mine.length) mine = all.filter(function (entry) { return !entry.l; });
-        entries = mine.map(function (entry) {
-          return { entry: entry, title: fold(entry.t), headings: fold(entry.h), description: fold(entry.d), text: fold(entry.x) };
-        });
-        state = "ready";
-        run();
-      };
-      script.onerror = function () { state = "failed"; run(); };
-      doc.body.appendChild(script);
-    }
 
     function run() {
       var query = input.value.trim();
-      if (query.length < 2) { results.hidden = true; list.textContent = ""; status.textContent = ""; return; }
+      if (query.length < 2) { results.hidden = true; list.textContent = ""; extra.textContent = ""; status.textContent = ""; return; }
       results.hidden = false;
       if (state !== "ready") {
         status.textContent = t(state === "failed" ? "search_failed" : "search_loading");
-        load();
+        if (state !== "failed") whenReady(box.getAttribute("data-index"), run);
         return;
       }
-      var words = fold(query).split(/\s+/).filter(Boolean);
-      var found = [];
-      entries.forEach(function (item) {
-        var score = 0;
-        for (var i = 0; i < words.length; i++) {
-          var word = words[i];
-          var points = (item.title.indexOf(word) >= 0 ? 10 : 0) + (item.headings.indexOf(word) >= 0 ? 4 : 0) +
-            (item.description.indexOf(word) >= 0 ? 3 : 0) + (item.text.indexOf(word) >= 0 ? 1 : 0);
-          if (!points) return;
-          score += points;
-        }
-        found.push({ entry: item.entry, score: score });
-      });
-      found.sort(function (a, b) { return b.score - a.score; });
+      var started = window.performance ? performance.now() : Date.now();
+      var found = engine.search(input.value, true);
       list.textContent = "";
-      found.slice(0, 8).forEach(function (hit) {
-        var entry = hit.entry;
-        list.appendChild(el("li", {}, [
-          el("a", { href: root + entry.u, text: entry.t }),
-          entry.s ? el("span", { class: "site-search__section", text: entry.s }) : null,
-          entry.d ? el("p", { text: entry.d }) : null
-        ]));
-      });
-      status.textContent = !found.length ? t("search_none", { query: query }) :
-        found.length === 1 ? t("search_count_one", { query: query }) : t("search_count", { count: found.length, query: query });
+      extra.textContent = "";
+      found.hits.slice(0, 8).forEach(function (hit) { list.appendChild(hitItem(hit, found, root, 140)); });
+      var text = countText(found, query);
+      if (found.suggestion) {
+        extra.appendChild(suggestionLine(found.suggestion, function (suggestion) { input.value = suggestion; run(); input.focus(); }));
+        text += " " + t("search_did_you_mean", { query: found.suggestion });
+      }
+      var page = resultsPageURL(root, query);
+      if (page && found.hits.length > 8) {
+        extra.appendChild(el("p", { class: "site-search__all" }, [el("a", { href: page, text: t("search_all", { count: found.hits.length }) })]));
+      }
+      status.textContent = text;
+      MV.search.lastMs = (window.performance ? performance.now() : Date.now()) - started;
     }
+
+    function links() { return Array.prototype.slice.call(results.querySelectorAll("a, button")); }
 
     input.addEventListener("input", function () {
       window.clearTimeout(timer);
-      timer = window.setTimeout(run, 120);
+      timer = window.setTimeout(run, 60);
     });
     input.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { input.value = ""; run(); }
+      if (event.key === "Escape") {
+        if (!results.hidden) { results.hidden = true; } else { input.value = ""; run(); }
+        event.preventDefault();
+      } else if (event.key === "ArrowDown" && !results.hidden) {
+        var first = links()[0];
+        if (first) { first.focus(); event.preventDefault(); }
+      } else if (event.key === "Enter") {
+        var query = input.value.trim(), page = resultsPageURL(root, query);
+        if (query.length >= 2 && page) { event.preventDefault(); window.location.href = page; }
+      }
+    });
+    // Arrows move between the results, Escape goes back to the field.
+    results.addEventListener("keydown", function (event) {
+      var all = links(), at = all.indexOf(doc.activeElement);
+      if (at < 0) return;
+      if (event.key === "ArrowDown") { if (at + 1 < all.length) all[at + 1].focus(); event.preventDefault(); }
+      else if (event.key === "ArrowUp") { (at > 0 ? all[at - 1] : input).focus(); event.preventDefault(); }
+      else if (event.key === "Escape") { results.hidden = true; input.focus(); event.preventDefault(); }
     });
     input.addEventListener("focus", function () { if (input.value.trim().length >= 2) run(); });
     // The results close when focus or a click goes elsewhere on the page.
@@ -88,8 +515,97 @@
     doc.addEventListener("click", function (event) { if (!box.contains(event.target)) results.hidden = true; });
   }
 
-  document.querySelectorAll(".site-search[data-index]").forEach(function (box) {
-    enhanceSearch(box);
+  // ---- The results page (zoeken/?q=…): every result, in steps ----
+
+  var PAGE_STEP = 20;
+
+  function enhancePage(page) {
+    var form = page.querySelector(".search-page__form");
+    var input = form.querySelector("input");
+    var status = page.querySelector(".search-page__status");
+    var list = page.querySelector(".search-page__results");
+    var extra = page.querySelector(".search-page__extra");
+    var everything = page.querySelector(".search-page__all");
+    var root = page.getAttribute("data-root") || "";
+    var shown = PAGE_STEP, found = null, timer = null;
+    form.hidden = false;
+    var nojs = page.querySelector(".search-page__nojs");
+    if (nojs) nojs.hidden = true;
+    var params = window.location.search.replace(/^\?/, "").split("&");
+    params.forEach(function (pair) {
+      var parts = pair.split("=");
+      if (parts[0] === "q" && parts[1]) input.value = decodeURIComponent(parts[1].replace(/\+/g, " "));
+    });
+
+    function remember(query) {
+      try { window.history.replaceState(null, "", window.location.pathname + (query ? "?q=" + encodeURIComponent(query) : "")); } catch (e) { /* file:// may refuse */ }
+    }
+
+    function render() {
+      list.textContent = "";
+      extra.textContent = "";
+      found.hits.slice(0, shown).forEach(function (hit) { list.appendChild(hitItem(hit, found, root, 220)); });
+      if (found.hits.length > shown) {
+        var more = MV.button(t("search_more"), function () {
+          var next = shown;
+          shown += PAGE_STEP;
+          render();
+          var link = list.children[next] && list.children[next].querySelector("a");
+          if (link) link.focus();
+        });
+        extra.appendChild(el("div", { class: "mv-actions" }, [more]));
+      }
+    }
+
+    function run() {
+      var query = input.value.trim();
+      remember(query);
+      if (query.length < 2) {
+        list.textContent = ""; extra.textContent = ""; status.textContent = "";
+        if (everything) everything.hidden = false;
+        return;
+      }
+      if (state !== "ready") {
+        status.textContent = t(state === "failed" ? "search_failed" : "search_loading");
+        if (state !== "failed") whenReady(page.getAttribute("data-index"), run);
+        return;
+      }
+      if (everything) everything.hidden = true;
+      found = engine.search(query, false);
+      shown = PAGE_STEP;
+      render();
+      var text = countText(found, query);
+      if (found.suggestion) {
+        extra.appendChild(suggestionLine(found.suggestion, function (suggestion) { input.value = suggestion; run(); input.focus(); }));
+        text += " " + t("search_did_you_mean", { query: found.suggestion });
+      }
+      status.textContent = text;
+    }
+
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(run, 120);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { window.clearTimeout(timer); run(); event.preventDefault(); }
+    });
+    page.setAttribute("data-ready", "true");
+    run();
+  }
+
+  MV.search = {
+    Engine: Engine, fold: fold, words: words, distance: distance,
+    /** Loads the index (once) and calls back with the engine, or null when it cannot load. */
+    load: function (callback) {
+      var source = doc.querySelector("[data-index]");
+      whenReady(source ? source.getAttribute("data-index") : "search-index.js", callback);
+    },
+    lastMs: 0
+  };
+
+  doc.querySelectorAll(".site-search[data-index]").forEach(function (box) {
+    enhanceBox(box);
     box.querySelector("input").dispatchEvent(new Event("input"));
   });
+  doc.querySelectorAll(".search-page[data-index]").forEach(enhancePage);
 })();
