@@ -507,12 +507,18 @@
       else if (event.key === "ArrowUp") { (at > 0 ? all[at - 1] : input).focus(); event.preventDefault(); }
       else if (event.key === "Escape") { results.hidden = true; input.focus(); event.preventDefault(); }
     });
-    input.addEventListener("focus", function () { if (input.value.trim().length >= 2) run(); });
+    // Coming back to the field from elsewhere shows the results again; from the list itself (Escape) it does not.
+    input.addEventListener("focus", function (event) {
+      if (input.value.trim().length >= 2 && !(event.relatedTarget && box.contains(event.relatedTarget))) run();
+    });
     // The results close when focus or a click goes elsewhere on the page.
     box.addEventListener("focusout", function () {
       window.setTimeout(function () { if (!box.contains(doc.activeElement)) results.hidden = true; }, 0);
     });
-    doc.addEventListener("click", function (event) { if (!box.contains(event.target)) results.hidden = true; });
+    // (A click on "bedoelde je" replaces the button it hit: a target no longer in the page is not "elsewhere".)
+    doc.addEventListener("click", function (event) {
+      if (!box.contains(event.target) && doc.contains(event.target)) results.hidden = true;
+    });
   }
 
   // ---- The results page (zoeken/?q=…): every result, in steps ----
