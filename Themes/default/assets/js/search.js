@@ -43,28 +43,45 @@
   }
 
   /** Edits between a and b (insert, delete, replace, swap two neighbours), or max + 1 once it exceeds max. */
+  var rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
   function distance(a, b, max) {
     var n = a.length, m = b.length, i, j;
     if (Math.abs(n - m) > max) return max + 1;
-    var before = [], previous = [], current = [];
+    if (m + 1 > rows[0].length) rows = [new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
+    var before = rows[0], previous = rows[1], current = rows[2];
     for (j = 0; j <= m; j++) previous[j] = j;
     for (i = 1; i <= n; i++) {
-      current = [i];
-      var rowMin = i;
+      current[0] = i;
+      var rowMin = i, ca = a.charCodeAt(i - 1);
       for (j = 1; j <= m; j++) {
-        var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-          value = Math.min(value, before[j - 2] + 1);
-        }
+        var cb = b.charCodeAt(j - 1);
+        var value = previous[j - 1] + (ca === cb ? 0 : 1);
+        if (previous[j] + 1 < value) value = previous[j] + 1;
+        if (current[j - 1] + 1 < value) value = current[j - 1] + 1;
+        if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && before[j - 2] + 1 < value) value = before[j - 2] + 1;
         current[j] = value;
         if (value < rowMin) rowMin = value;
       }
       if (rowMin > max) return max + 1;
-      before = previous;
-      previous = current;
+      var spare = before; before = previous; previous = current; current = spare;
     }
     return previous[m];
+  }
+
+  /** The letters a word uses, as bits (a = 1, b = 2, …; digits share one bit): one edit changes at most two. */
+  function letterMask(word) {
+    var mask = 0;
+    for (var i = 0; i < word.length; i++) {
+      var code = word.charCodeAt(i) - 97;
+      mask |= code >= 0 && code < 26 ? 1 << code : 1 << 26;
+    }
+    return mask;
+  }
+
+  function bitCount(x) {
+    x = x - ((x >> 1) & 0x55555555);
+    x = (x & 0x33333333) + ((x >> 2) & 0x33333333);
+    return (((x + (x >> 4)) & 0x0f0f0f0f) * 0x01010101) >> 24;
   }
 
   // ---- The engine: an inverted index of stems, built when the index loads ----
@@ -126,6 +143,10 @@
     this.surface = surface;
     this.postings = postings;
     this.vocabulary = Object.keys(surface).sort();
+    this.masks = new Int32Array(this.vocabulary.length);
+    for (var v = 0; v < this.vocabulary.length; v++) this.masks[v] = letterMask(this.vocabulary[v]);
+    this.expanded = Object.create(null);
+    this.expandedCount = 0;
     this.stemList = Object.keys(postings);
     this.count = entries.length;
 
@@ -195,6 +216,17 @@
     return result;
   };
 
+  /** `expand`, remembered: while someone types, the words before the last one stay the same. */
+  Engine.prototype.expandOnce = function (word, prefix) {
+    var key = (prefix ? "+" : "=") + word;
+    if (!this.expanded[key]) {
+      if (this.expandedCount > 500) { this.expanded = Object.create(null); this.expandedCount = 0; }
+      this.expanded[key] = this.expand(word, prefix, false);
+      this.expandedCount++;
+    }
+    return this.expanded[key];
+  };
+
   /** Index of the first vocabulary word >= prefix, and of the first after those starting with it. */
   Engine.prototype.prefixRange = function (prefix) {
     var list = this.vocabulary, low = 0, high = list.length;
@@ -208,12 +240,18 @@
   Engine.prototype.typos = function (word, offer) {
     var max = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
     if (!max) return;
-    var list = this.vocabulary;
+    var self = this;
+    this.near(word, max, function (other, d) { offer(self.surface[other], d === 1 ? 0.7 : 0.5); });
+  };
+
+  /** Calls found(word, edits) for every vocabulary word at most `max` edits from `word`. */
+  Engine.prototype.near = function (word, max, found) {
+    var list = this.vocabulary, masks = this.masks, mask = letterMask(word), length = word.length;
     for (var i = 0; i < list.length; i++) {
       var other = list[i];
-      if (Math.abs(other.length - word.length) > max) continue;
+      if (Math.abs(other.length - length) > max || bitCount(masks[i] ^ mask) > 2 * max) continue;
       var d = distance(word, other, max);
-      if (d <= max) offer(this.surface[other], d === 1 ? 0.7 : 0.5);
+      if (d <= max) found(other, d);
     }
   };
 
@@ -263,7 +301,7 @@
     var content = all.filter(function (word) { return !self.stop[word]; });
     if (!content.length) content = all;
     var prefixLast = typing && !/\s$/.test(query);
-    var groups = content.map(function (word, i) { return self.expand(word, prefixLast && i === content.length - 1, false); });
+    var groups = content.map(function (word, i) { return self.expandOnce(word, prefixLast && i === content.length - 1); });
     var scores = new Float64Array(n), matched = new Uint8Array(n), marks = Object.create(null);
 
     function best(group) {
@@ -316,15 +354,13 @@
     var replaced = content.map(function (word) {
       if (self.known(word)) return word;
       var max = Math.min(3, Math.max(1, Math.floor(word.length / 3))), bestWord = null, bestDistance = max + 1, bestFrequency = 0;
-      self.vocabulary.forEach(function (other) {
-        if (Math.abs(other.length - word.length) > bestDistance) return;
-        var d = distance(word, other, Math.min(max, bestDistance));
+      self.near(word, max, function (other, d) {
         var frequency = self.documentFrequency(self.surface[other]);
-        if (d < bestDistance || (d === bestDistance && d <= max && frequency > bestFrequency)) {
+        if (d < bestDistance || (d === bestDistance && frequency > bestFrequency)) {
           bestWord = other; bestDistance = d; bestFrequency = frequency;
         }
       });
-      if (bestWord && bestDistance <= max) { changed = true; return bestWord; }
+      if (bestWord) { changed = true; return bestWord; }
       return word;
     });
     return changed ? replaced.join(" ") : null;
@@ -606,6 +642,9 @@
       var source = doc.querySelector("[data-index]");
       whenReady(source ? source.getAttribute("data-index") : "search-index.js", callback);
     },
+    /** The engine once the index is loaded (null before), for tests and Benchmarks/search_latency.py. */
+    engineReady: function () { return engine; },
+    /** How long the last answer in the header took (search and drawing the results), in ms. */
     lastMs: 0
   };
 
