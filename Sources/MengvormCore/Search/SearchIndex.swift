@@ -11,9 +11,9 @@ enum SearchIndex {
     /// The theme layout of the full results page; without it no results page is written (not `search`: that name is the header partial).
     static let resultsLayout = "search-results"
 
-    /// Text of one page kept for search, in UTF-8 bytes. The longest page of the shipped toolkit has about
-    /// 6,200 bytes of text and a generated benchmark page at most about 9,000, so today every page is
-    /// indexed whole; the cap keeps one very long page (a pasted policy) from growing the index for all.
+    /// Text of one page kept for search, in UTF-8 bytes. The longest page of the shipped toolkit has 6,000
+    /// bytes of text and the longest generated benchmark page about 10,000, so today every page is indexed
+    /// whole; the cap keeps one very long page (a pasted policy) from growing the index for everyone.
     static let textBudget = 16_000
 
     // MARK: Text
