@@ -105,17 +105,21 @@
     var postings = Object.create(null);  // stem -> [page, weight, page, weight, ...]
     var perPage = [], lengths = [], total = 0;
 
+    // Per page and stem one number: how often the body has it, plus a bit for each other field that has it.
+    var BODY = 65536, FIELD = { title: BODY, heading: 2 * BODY, tag: 4 * BODY, description: 8 * BODY };
     entries.forEach(function (entry, page) {
       var local = Object.create(null);
       function add(text, field) {
-        var list = words(text), count = 0;
+        var list = fold(text).split(/[^a-z0-9]+/), count = 0, bit = FIELD[field] || 0;
         for (var i = 0; i < list.length; i++) {
           var word = list[i];
+          if (word.length < 2 && !/[0-9]/.test(word)) continue;
           if (self.stop[word]) continue;
           var root = surface[word];
           if (root === undefined) root = surface[word] = self.stem(word);
-          var slot = local[root] || (local[root] = { title: 0, heading: 0, tag: 0, description: 0, body: 0 });
-          slot[field] += 1;
+          var value = local[root] || 0;
+          if (bit) { if (!(Math.floor(value / bit) % 2)) local[root] = value + bit; }
+          else if (value % BODY < BODY - 1) local[root] = value + 1;
           count++;
         }
         return count;
@@ -133,12 +137,13 @@
     var average = total / Math.max(1, entries.length) || 1;
     perPage.forEach(function (local, page) {
       var norm = 1.2 * (0.25 + 0.75 * lengths[page] / average);
-      Object.keys(local).forEach(function (root) {
-        var slot = local[root];
-        var weight = (slot.title ? WEIGHT.title : 0) + (slot.heading ? WEIGHT.heading : 0) + (slot.tag ? WEIGHT.tag : 0) +
-          (slot.description ? WEIGHT.description : 0) + (slot.body ? WEIGHT.body * slot.body * 2.2 / (slot.body + norm) : 0);
+      for (var root in local) {
+        var value = local[root], body = value % BODY, flags = Math.floor(value / BODY);
+        var weight = (flags & 1 ? WEIGHT.title : 0) + (flags & 2 ? WEIGHT.heading : 0) + (flags & 4 ? WEIGHT.tag : 0) +
+          (flags & 8 ? WEIGHT.description : 0) + (body ? WEIGHT.body * body * 2.2 / (body + norm) : 0);
         (postings[root] || (postings[root] = [])).push(page, weight);
-      });
+      }
+      perPage[page] = null;
     });
     this.surface = surface;
     this.postings = postings;
