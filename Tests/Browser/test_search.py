@@ -38,7 +38,7 @@ def test_results_show_title_section_and_marked_snippet(driver, server, strings):
     assert driver.execute_script(LOADED) == ["site.js"]
     status = search(driver, strings, "bureaustoelen")
     # The index, its stemmer and the script load only once someone types, all from the site itself.
-    assert driver.execute_script(LOADED) == ["site.js", "search.js", "stem-nl.js", "search-index.js"]
+    assert driver.execute_script(LOADED) == ["site.js", "search.js", "search-engine.js", "stem-nl.js", "search-index.js"]
     # The count is announced: the status line is a live region.
     assert status.get_attribute("role") == "status"
     items = results(driver)
