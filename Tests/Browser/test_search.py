@@ -173,3 +173,17 @@ def test_search_on_a_phone(driver, server, strings):
         assert_clean(driver)
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_results_page_without_javascript(driver, server, strings):
+    # Scripts off for this load only: the page says search needs JavaScript and lists every page instead.
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        driver.get(server + "zoeken/index.html?q=telewerk")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    assert driver.find_element(By.CSS_SELECTOR, ".search-page__nojs").text == strings["search_nojs"]
+    assert not driver.find_element(By.CSS_SELECTOR, ".search-page__form").is_displayed()
+    titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".search-page__all li a")]
+    assert "Telewerkvergoeding in België" in titles and "Stoel en bureau instellen" in titles
+    assert_accessible(driver, "results page without JavaScript")
