@@ -207,7 +207,10 @@
       var factor = word.length >= 4 ? 0.8 : 0.5;
       list.forEach(function (candidate) { offer(candidate, factor); });
     }
-    var result = { word: word, alternatives: found, parts: null };
+    // A compound or a synonym of a word the pages have is no rarer than that word: without this cap a rare
+    // compound (werkkostenregeling) would outrank the pages about the word itself (werk).
+    var own = this.postings[root] || (this.surface[word] !== undefined && this.postings[this.surface[word]]);
+    var result = { word: word, alternatives: found, parts: null, idfCap: own ? Math.log(1 + this.count / (own.length / 2)) : Infinity };
     var direct = this.postings[root] || this.surface[word] !== undefined;
     if (!direct && !nested && word.length >= 7) result.parts = this.split(word);
     if (!direct && !result.parts && !prefix) this.typos(word, offer);
@@ -307,7 +310,7 @@
       var into = new Float64Array(n), touched = false;
       Object.keys(group.alternatives).forEach(function (root) {
         var list = self.postings[root], factor = group.alternatives[root];
-        var idf = Math.log(1 + n / (list.length / 2));
+        var idf = Math.min(Math.log(1 + n / (list.length / 2)), group.idfCap);
         marks[root] = true;
         touched = true;
         for (var k = 0; k < list.length; k += 2) {
