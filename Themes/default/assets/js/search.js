@@ -26,7 +26,7 @@
     function done() {
       if (--pending > 0) return;
       var index = window.MENGVORM_SEARCH_INDEX || {};
-      var all = index.pages || [];
+      var all = (Array.isArray(index) ? index : index.pages) || [];
       var mine = all.filter(function (entry) { return entry.l === lang; });
       if (!mine.length) mine = all.filter(function (entry) { return !entry.l; });
       var started = Date.now();
@@ -80,12 +80,17 @@
     return count === 1 ? t("search_count_one", { query: query }) : t("search_count", { count: count, query: query });
   }
 
-  /** "Bedoelde je …?" with a button that searches for the suggestion. */
-  function suggestionLine(suggestion, use) {
+  /**
+   * Writes the count into the live region `status`; when nothing was found and a nearby word is known, adds
+   * "Bedoelde je …?" with the word as a button that searches for it (read out with the count).
+   */
+  function announce(status, found, query, use) {
+    status.textContent = countText(found, query);
+    if (!found.suggestion) return;
     var parts = t("search_did_you_mean").split("{query}");
-    var button = el("button", { type: "button", class: "search-suggest__button", text: suggestion });
-    button.addEventListener("click", function () { use(suggestion); });
-    return el("p", { class: "search-suggest" }, [parts[0], button, parts[1] || ""]);
+    var button = el("button", { type: "button", class: "search-suggest__button", text: found.suggestion });
+    button.addEventListener("click", function () { use(found.suggestion); });
+    status.appendChild(el("span", { class: "search-suggest" }, [" " + parts[0], button, parts[1] || ""]));
   }
 
   // ---- The search field in the header: the first eight results as you type ----
@@ -114,16 +119,11 @@
       list.textContent = "";
       extra.textContent = "";
       found.hits.slice(0, 8).forEach(function (hit) { list.appendChild(hitItem(hit, found, root, 140)); });
-      var text = countText(found, query);
-      if (found.suggestion) {
-        extra.appendChild(suggestionLine(found.suggestion, function (suggestion) { input.value = suggestion; run(); input.focus(); }));
-        text += " " + t("search_did_you_mean", { query: found.suggestion });
-      }
       var page = resultsPageURL(root, query);
       if (page && found.hits.length > 8) {
         extra.appendChild(el("p", { class: "site-search__all" }, [el("a", { href: page, text: t("search_all", { count: found.hits.length }) })]));
       }
-      status.textContent = text;
+      announce(status, found, query, function (suggestion) { input.value = suggestion; run(); input.focus(); });
       MV.search.lastMs = (window.performance ? performance.now() : Date.now()) - started;
     }
 
@@ -226,12 +226,7 @@
       found = engine.search(query, false);
       shown = PAGE_STEP;
       render();
-      var text = countText(found, query);
-      if (found.suggestion) {
-        extra.appendChild(suggestionLine(found.suggestion, function (suggestion) { input.value = suggestion; run(); input.focus(); }));
-        text += " " + t("search_did_you_mean", { query: found.suggestion });
-      }
-      status.textContent = text;
+      announce(status, found, query, function (suggestion) { input.value = suggestion; run(); input.focus(); });
     }
 
     input.addEventListener("input", function () {
