@@ -143,7 +143,7 @@ def test_search_finds_pages_in_the_browser(driver, server, strings):
     one = strings["search_count_one"].replace("{query}", "bureaustoel")
     wait_for(driver, lambda d: re.fullmatch(pattern, status.text) or status.text == one, "search results should be counted")
     # The search script and its index loaded only now, from the site itself.
-    assert driver.execute_script(loaded) == ["site.js", "search.js", "search-index.js"]
+    assert driver.execute_script(loaded) == ["site.js", "search.js", "search-engine.js", "stem-nl.js", "search-index.js"]
     assert_accessible(driver, "search results")
     first = driver.find_element(By.CSS_SELECTOR, "#zoekresultaten li a")
     target = first.get_attribute("href")

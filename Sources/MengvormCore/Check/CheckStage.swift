@@ -6,6 +6,7 @@ enum CheckStage {
         run.diagnostics.add(contentsOf: TemplateChecks.check(site.templates))
         run.diagnostics.add(contentsOf: ComponentData.check(site))
         run.diagnostics.add(contentsOf: DataLinks.check(site))
+        if site.config.searchIndex { run.diagnostics.add(contentsOf: SearchIndex.check(site.data, config: site.config)) }
         run.diagnostics.add(contentsOf: Anchors.check(site))
         run.diagnostics.add(contentsOf: ThemeAssets.check(site.templates, siteRoot: options.siteRoot, allowed: site.config.allowedOrigins))
         run.diagnostics.add(contentsOf: FeedSettings.check(site))

@@ -42,7 +42,7 @@ enum SiteOutputs {
     static let all: [any SiteOutput] = [
         CopiedFiles(),
         TagPages(),
-        SearchIndexFile(),
+        SearchIndex.Output(),
         ReviewOverview(),
         NotFoundPage(),
         Sitemap(),

@@ -119,6 +119,7 @@ enum DataPages {
             meta.reviewBy = fields.day("review_by") ?? section.meta.reviewBy
             meta.lines.reviewBy = entry["review_by"]?.line ?? entry.line
             meta.tags = fields.strings("tags") ?? []
+            meta.keywords = fields.strings("keywords") ?? []
             meta.layout = layout
             // The order of the data file is the order of the pages.
             meta.weight = position + 1

@@ -70,6 +70,7 @@ enum PageLoader {
             }
         }
         meta.tags = fields.strings("tags") ?? []
+        meta.keywords = fields.strings("keywords") ?? []
         meta.owner = fields.string("owner")
         meta.reviewBy = fields.day("review_by")
         meta.lines.reviewBy = fields.map["review_by"].map { $0.line + 1 } ?? 0

@@ -11,6 +11,8 @@ public struct PageMeta: Sendable {
     public var pageLayout: String?
     public var slug: String?
     public var tags: [String] = []
+    /// Words the page should be found by in search (besides its title, tags and text).
+    public var keywords: [String] = []
     public var owner: String?
     public var reviewBy: Day?
     public var lang: String?

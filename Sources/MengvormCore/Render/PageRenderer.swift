@@ -6,7 +6,7 @@ struct RenderedPage: Sendable {
     var anchors: [LinkResolver.AnchorReference] = []
     var headingIDs: Set<String> = []
     var headingTexts: [String] = []
-    /// The start of the page's text, for the search index.
+    /// The page's text for the search index (within `SearchIndex.textBudget`).
     var plainText = ""
     /// The component blocks of the page with the data files they name.
     var components: [ComponentUse] = []
@@ -61,7 +61,7 @@ struct PageRenderer: @unchecked Sendable {
         result.components = components.uses
         result.headingIDs = Set(document.headings.map(\.id))
         result.headingTexts = document.headings.map(\.text)
-        if config.searchIndex { result.plainText = SearchIndexFile.excerpt(document.plainText) }
+        if config.searchIndex { result.plainText = SearchIndex.text(document.plainText) }
 
         guard templates.layouts.contains(page.layout) else {
             let hint = Suggest.closest(to: page.layout, in: templates.layouts).map { "; did you mean `\($0)`?" } ?? ""

@@ -1,0 +1,202 @@
+import Foundation
+
+/// The site's offline search, as far as the build is concerned: the index script (`search-index.js`),
+/// the synonyms HR keeps in `Content/_data/search.yml` (checked here), and the full results page of
+/// each language. Matching itself (stemming, compounds, typos) happens in the theme's `search.js`, so
+/// the index side and the query side run the very same code.
+enum SearchIndex {
+    static let file = "search-index.js"
+    /// `Content/_data/search.yml`: words employees type, and the words the pages use for them.
+    static let synonymsData = "search"
+    /// The theme layout of the full results page; without it no results page is written (not `search`: that name is the header partial).
+    static let resultsLayout = "search-results"
+
+    /// Text of one page kept for search, in UTF-8 bytes. The longest page of the shipped toolkit has 6,000
+    /// bytes of text and the longest generated benchmark page about 10,000, so today every page is indexed
+    /// whole; the cap keeps one very long page (a pasted policy) from growing the index for everyone.
+    static let textBudget = 16_000
+
+    // MARK: Text
+
+    /// A page's text for the index: one line, at most `textBudget` bytes, cut at a space.
+    /// Taken at render time, so only this much of each page stays in memory until the index is written.
+    static func text(_ plain: String) -> String {
+        var bytes = Array(plain.utf8.prefix(textBudget + 1))
+        let cut = bytes.count > textBudget
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\t") {
+            bytes[index] = UInt8(ascii: " ")
+        }
+        if cut, let space = bytes.lastIndex(of: UInt8(ascii: " ")) { bytes.removeSubrange(space...) }
+        while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
+        while bytes.first == UInt8(ascii: " ") { bytes.removeFirst() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Writing
+
+    /// Writes the index and the results pages (unless `search_index: false`).
+    struct Output: SiteOutput {
+        func write(_ site: RenderedSite, to writer: OutputWriter) -> OutputResult {
+            var result = OutputResult()
+            guard site.config.searchIndex else { return result }
+            let pages = resultsPages(index: site.index, views: site.views, templates: site.templates, config: site.config)
+            result.write(script(index: site.index, rendered: site.pages, views: site.views, config: site.config, resultsPages: pages),
+                         to: file, with: writer)
+            for (language, url) in pages {
+                let view = resultsView(language: language, url: url, index: site.index, views: site.views, config: site.config)
+                result.write(site.templates.render(view.mustache, layout: resultsLayout), to: url + "index.html", with: writer)
+            }
+            return result
+        }
+    }
+
+    /// The index as a script (so it also loads from `file://`, where fetch cannot): per page its title, URL
+    /// from the site root, section, description, headings, tags, keywords and text; the synonyms per
+    /// language; and where each language's results page is.
+    static func script(index: SiteIndex, rendered: [RenderedPage], views: ViewBuilder, config: SiteConfig,
+                       resultsPages: [(language: String, url: String)] = []) -> String {
+        var entries: [DataNode] = []
+        for page in index.pages where !page.meta.hidden && !page.isImplicit {
+            let result = rendered[page.index]
+            var fields: [(key: String, node: DataNode)] = [
+                ("t", DataNode(.string(page.meta.title))),
+                ("u", DataNode(.string(views.links.href(toURL: page.url, depth: 0)))),
+            ]
+            if let section = page.parent.flatMap({ index.topSection(of: $0) }) ?? index.topSection(of: page.index), section != page.index {
+                fields.append(("s", DataNode(.string(index.pages[section].meta.title))))
+            }
+            if let description = page.meta.description { fields.append(("d", DataNode(.string(description)))) }
+            if !result.headingTexts.isEmpty { fields.append(("h", strings(result.headingTexts))) }
+            if !page.meta.tags.isEmpty { fields.append(("g", strings(page.meta.tags))) }
+            if !page.meta.keywords.isEmpty { fields.append(("k", strings(page.meta.keywords))) }
+            fields.append(("x", DataNode(.string(result.plainText))))
+            if let lang = page.meta.lang { fields.append(("l", DataNode(.string(lang)))) }
+            entries.append(DataNode(.map(fields)))
+        }
+        var root: [(key: String, node: DataNode)] = [("pages", DataNode(.list(entries)))]
+        let synonyms = synonymsByLanguage(views: views, config: config)
+        if !synonyms.isEmpty {
+            root.append(("synonyms", DataNode(.map(synonyms.map { language, groups in
+                (language, DataNode(.list(groups.map { DataNode(.map([("w", strings($0.typed)), ("f", strings($0.find))])) })))
+            }))))
+        }
+        if !resultsPages.isEmpty {
+            root.append(("results", DataNode(.map(resultsPages.map { ($0.language, DataNode(.string(views.links.href(toURL: $0.url, depth: 0)))) }))))
+        }
+        return "window.MENGVORM_SEARCH_INDEX = " + DataNode(.map(root)).json + ";\n"
+    }
+
+    private static func strings(_ values: [String]) -> DataNode { DataNode(.list(values.map { DataNode(.string($0)) })) }
+
+    // MARK: Synonyms
+
+    struct Synonym { var typed: [String]; var find: [String] }
+
+    /// The synonym groups of each language, in file order, read from the (already checked) data file.
+    static func synonymsByLanguage(views: ViewBuilder, config: SiteConfig) -> [(String, [Synonym])] {
+        guard let file = (views.siteView["data"] as? [String: Any])?[synonymsData] as? [String: Any],
+              let groups = file["synonyms"] as? [Any] else { return [] }
+        var byLanguage: [String: [Synonym]] = [:]
+        for case let group as [String: Any] in groups {
+            let typed = textList(group["typed"]), find = textList(group["find"])
+            guard !typed.isEmpty, !find.isEmpty else { continue }
+            byLanguage[(group["lang"] as? String) ?? config.language, default: []].append(Synonym(typed: typed, find: find))
+        }
+        return config.languages.compactMap { language in byLanguage[language].map { (language, $0) } }
+    }
+
+    private static func textList(_ value: Any?) -> [String] {
+        if let text = value as? String { return [text] }
+        return (value as? [Any] ?? []).compactMap { ($0 as? String) ?? ($0 as? Int).map(String.init) }
+    }
+
+    /// Checks `search.yml` against `Themes/default/search.schema.yml` (by hand until the general schema
+    /// checker reads that file): a list `synonyms`, each entry with `typed` (one word, or a list of words)
+    /// and `find` (words or short phrases), and an optional `lang` that is one of the site's languages.
+    static func check(_ data: DataFiles, config: SiteConfig) -> [Diagnostic] {
+        guard let file = data[synonymsData] else { return [] }
+        var problems: [Diagnostic] = []
+        func fail(_ message: String, _ node: DataNode) {
+            problems.append(.error(message, at: SourceLocation(path: file.displayPath, line: max(node.line, 1), column: max(node.column, 1))))
+        }
+        guard let groups = file.root["synonyms"]?.list else {
+            fail("`\(synonymsData)` needs a list `synonyms:`, each entry like `- typed: rugpijn` with `find: [rug, stoel]` below it", file.root)
+            return problems
+        }
+        var seen: [String: Int] = [:]
+        for group in groups {
+            guard group.entries != nil else {
+                fail("each synonym is a few lines like `- typed: rugpijn` and `find: [rug, stoel]`, not \(group.kindName)", group)
+                continue
+            }
+            for (key, node) in group.entries! where !["typed", "find", "lang"].contains(key) {
+                let hint = Suggest.closest(to: key, in: ["typed", "find", "lang"]).map { "; did you mean `\($0)`?" } ?? ""
+                fail("unknown field `\(key)` in a synonym\(hint)", node)
+            }
+            let language = group["lang"]?.string ?? config.language
+            if let lang = group["lang"], !config.languages.contains(lang.string ?? "") {
+                fail("`lang` must be one of the site's languages (\(config.languages.joined(separator: ", "))), not `\(lang.string ?? lang.kindName)`", lang)
+            }
+            for (key, example) in [("typed", "rugpijn"), ("find", "[rug, stoel]")] {
+                guard let node = group[key], !node.isNull else {
+                    fail("missing `\(key)`: write for example `\(key): \(example)`", group)
+                    continue
+                }
+                let items = node.list ?? [node]
+                if items.isEmpty { fail("`\(key)` is empty: write at least one word, for example `\(key): \(example)`", node) }
+                for item in items {
+                    guard case .string(let text) = item.value, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                        fail("`\(key)` must be words, like `\(key): \(example)`, not \(item.kindName)", item)
+                        continue
+                    }
+                    guard key == "typed" else { continue }
+                    if text.contains(" ") {
+                        fail("`typed` takes single words (what someone types in the search field): split `\(text)` into separate words", item)
+                    }
+                    let folded = text.lowercased()
+                    if let line = seen[language + ":" + folded] {
+                        fail("`\(text)` is already a `typed` word on line \(line); put its `find` words together in one entry", item)
+                    } else {
+                        seen[language + ":" + folded] = item.line
+                    }
+                }
+            }
+        }
+        return problems
+    }
+
+    // MARK: Results page
+
+    /// Where each language's results page goes: the folder the theme names in its `search_page` string
+    /// (`zoeken`, `search`), under that language's home. None when the theme has no `search` layout, and
+    /// none for a language whose folder is taken by a page of the site.
+    static func resultsPages(index: SiteIndex, views: ViewBuilder, templates: TemplateSet, config: SiteConfig) -> [(language: String, url: String)] {
+        guard templates.layouts.contains(resultsLayout) else { return [] }
+        let taken = Set(index.pages.map(\.url))
+        return config.languages.compactMap { language in
+            guard let folder = views.strings(language: language)["search_page"], !folder.isEmpty,
+                  let home = index.homes[language] else { return nil }
+            let url = index.pages[home].url + folder + "/"
+            return taken.contains(url) ? nil : (language, url)
+        }
+    }
+
+    /// The view of a results page: a generated page in its own language, listing every page of that language
+    /// (what a reader without JavaScript gets; the theme's script replaces it with the results of the query).
+    static func resultsView(language: String, url: String, index: SiteIndex, views: ViewBuilder, config: SiteConfig) -> PageView {
+        let strings = views.strings(language: language)
+        var view = views.generatedView(url: url, title: strings["search_title"] ?? "Search", kind: "search")
+        let depth = url.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        view.lang = language
+        view.strings = strings
+        if let home = index.homes[language] {
+            view.homeURL = views.links.href(toURL: index.pages[home].url, depth: depth)
+            view.menu = index.menu(for: language).map {
+                MenuItem(title: index.pages[$0].meta.title, url: views.links.href(toURL: index.pages[$0].url, depth: depth), current: false).mustache
+            }
+        }
+        let listed = index.pages.filter { !$0.meta.hidden && !$0.isImplicit && index.language(of: $0.index) == language }
+        view.children = listed.map { views.entry(for: $0.index, depth: depth, language: language).mustache }
+        return view
+    }
+}
