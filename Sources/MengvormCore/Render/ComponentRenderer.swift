@@ -42,7 +42,25 @@ struct ComponentRenderer {
                 return .error("the settings of a `\(block.name)` block must be lines like `data: \(block.name)`", lineOffset: max(node.line, 1))
             }
             for (key, value) in entries { options[key] = value.templateValue }
-            if let nameNode = node["data"] {
+            if let listNode = node["data"], let names = listNode.list {
+                // `data: [teams, activities, policy]`: `data.teams`, … and one JSON object keyed by those names.
+                // A language suffix is dropped from the key (`activities.en` → `activities`), so one template serves both.
+                var values: [String: Any] = [:]
+                var parts: [String] = []
+                for nameNode in names {
+                    guard let name = nameNode.string, let file = data[name] else {
+                        let given = nameNode.string ?? ""
+                        let hint = Suggest.closest(to: given, in: data.files.keys).map { "; did you mean `\($0)`?" } ?? ""
+                        return .error("no data file `\(given)` in Content/_data/\(hint)", lineOffset: nameNode.line, column: nameNode.column)
+                    }
+                    let key = String(name.split(separator: ".", maxSplits: 1).first ?? Substring(name))
+                    let resolved = resolveData(file.root, file.displayPath)
+                    values[key] = resolved.templateValue
+                    parts.append(JSONText.quote(key) + ":" + resolved.json)
+                }
+                dataValue = values
+                json = "{" + parts.joined(separator: ",") + "}"
+            } else if let nameNode = node["data"] {
                 guard let name = nameNode.string, let file = data[name] else {
                     let given = nameNode.string ?? ""
                     let hint = Suggest.closest(to: given, in: data.files.keys).map { "; did you mean `\($0)`?" } ?? ""
