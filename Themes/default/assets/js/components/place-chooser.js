@@ -28,7 +28,7 @@
         return el("li", { class: "pc-place pc-place--" + (entry.fit || "possible"), "data-place": where.id, "data-fit": entry.fit || "possible" }, [
           el("span", { class: "pc-fit", text: t("pc_fit_" + (FITS.indexOf(entry.fit) >= 0 ? entry.fit : "possible")) }), " ",
           el("strong", { class: "pc-place__name", text: where.name }),
-          el("span", { class: "pc-why", text: entry.why ? " " + entry.why : "" })
+          el("span", { class: "pc-why", text: entry.why ? ": " + entry.why : "" })
         ]);
       });
       var facts = [];
