@@ -87,14 +87,45 @@
       "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE"];
   }
 
+  // ---- The data, from the attributes the template wrote (Content/_data/*.yml) ----
+  function attr(node, name) { return node.getAttribute(name) || ""; }
+  function words(text) { return String(text || "").split(" ").filter(Boolean); }
+  function all(parent, selector) { return Array.prototype.slice.call(parent.querySelectorAll(selector)); }
+  function readData(root) {
+    var box = root.querySelector(".wp-data");
+    var teams = all(root, "select[name=team] option[value]").filter(function (o) { return o.value; }).map(function (o) {
+      var core = attr(o, "data-core").split("-");
+      return { slug: o.value, name: o.textContent, office: attr(o, "data-office"), anchor_days: words(attr(o, "data-anchor")),
+        core_hours: core.length === 2 ? { from: core[0], until: core[1] } : null,
+        meeting_lengths: words(attr(o, "data-meetings")), home_base: attr(o, "data-base"), location_shared: attr(o, "data-shared") };
+    });
+    var offices = all(box, "[data-office]").map(function (o) {
+      return { id: attr(o, "data-office"), name: attr(o, "data-name"), city: attr(o, "data-city"), country: attr(o, "data-country"),
+        bhv: { quiet_days: words(attr(o, "data-quiet")), arrangement: attr(o, "data-bhv") },
+        opening_hours: all(o, "[data-days]").map(function (h) { return { days: words(attr(h, "data-days")), from: attr(h, "data-from"), until: attr(h, "data-until") }; }),
+        zones: all(o, "[data-zone]").map(function (z) { return { name: attr(z, "data-zone"), floor: attr(z, "data-floor") }; }) };
+    });
+    var places = all(box, "[data-place]").map(function (p) { return { id: attr(p, "data-place"), kind: attr(p, "data-kind"), name: attr(p, "data-name") }; });
+    var activities = all(box, "[data-activity]").map(function (a) {
+      return { id: attr(a, "data-activity"), name: attr(a, "data-name"), anchor_day: attr(a, "data-anchor-day") === "true",
+        places: words(attr(a, "data-places")).map(function (pair) { var kv = pair.split("="); return { place: kv[0], fit: kv[1] }; }) };
+    });
+    var countries = {};
+    all(box, "[data-rate]").forEach(function (r) {
+      var code = attr(r, "data-rate");
+      (countries[code] = countries[code] || { code: code, rates: [] }).rates.push({ year: attr(r, "data-year"), valid_from: attr(r, "data-from"),
+        home_day: attr(r, "data-home-day"), office_month: attr(r, "data-office-month"), verified: attr(r, "data-verified") !== "false" });
+    });
+    var policy = box.querySelector("[data-policy]");
+    return { teams: teams, offices: offices, places: places, activities: activities,
+      countries: Object.keys(countries).map(function (code) { return countries[code]; }),
+      policy: { home_day: attr(policy, "data-home-day"), expected_office_days: attr(policy, "data-expected") } };
+  }
+
   MV.register("week-planner", function (root) {
-    var data = MV.readJSON(root.querySelector(".mv-data")) || {};
-    var teams = data.teams || [];
-    var offices = (data.offices && data.offices.offices) || [];
-    var activities = (data.activities && data.activities.activities) || [];
-    var places = (data.activities && data.activities.places) || [];
-    var policy = data.policy || {};
-    var countries = (data.allowances && data.allowances.countries) || [];
+    var data = readData(root);
+    var teams = data.teams, offices = data.offices, activities = data.activities, places = data.places;
+    var policy = data.policy, countries = data.countries;
     var form = root.querySelector(".wp-form");
     var teamSelect = root.querySelector("select[name=team]");
     var weekLabel = root.querySelector(".wp-week-label");
@@ -111,6 +142,18 @@
                   pm: parseRange(root.getAttribute("data-afternoon"), "13:00", "17:00") };
     root.querySelectorAll(".mv-js-only").forEach(function (node) { node.hidden = false; });
     root.classList.add("wp--live");
+    var whereOptions = [["", t("wp_not_planned")], ["home", t("wp_where_home")]].concat(
+      offices.map(function (o) { return ["office:" + o.id, o.name]; }), [["elsewhere", t("wp_where_elsewhere")], ["off", t("wp_where_off")]]);
+    var whatOptions = [["", t("wp_no_activity")]].concat(activities.map(function (a) { return [a.id, a.name]; }));
+    SLOTS.forEach(function (slot) {
+      var cells = root.querySelectorAll("tr[data-slot='" + slot + "'] td");
+      [["where", "wp_col_where", whereOptions], ["what", "wp_col_what", whatOptions]].forEach(function (field, index) {
+        var id = root.id + "-" + slot + "-" + field[0];
+        cells[index].appendChild(el("label", { class: "wp-sr", for: id, text: sentence(slotName(slot)) + ": " + t(field[1]) }));
+        cells[index].appendChild(el("select", { id: id, name: field[0] + "-" + slot, "data-field": field[0] },
+          field[2].map(function (option) { return el("option", { value: option[0], text: option[1] }); })));
+      });
+    });
 
     function parseRange(text, from, until) {
       var m = /^\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*$/.exec(text || "");
@@ -192,6 +235,7 @@
         form.elements["what-" + slot].value = cell.what || "";
       });
       teamSelect.value = state.team || "";
+      root.setAttribute("data-week", monday);
       var friday = addDays(monday, 4);
       var label = t("wp_week_label", { number: weekNumber(monday), from: MV.longDate(monday), until: MV.longDate(friday) });
       weekLabel.textContent = label;
