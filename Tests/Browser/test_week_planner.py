@@ -144,6 +144,7 @@ def test_plan_a_week_with_a_team(driver, server, strings, planner_data, hr):
     assert marked == ["2am", "2pm"]
 
     # Home days Monday and Tuesday; Wednesday is mixed (counts as an office day); Thursday office; Friday off.
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".wp-counts li[data-count='off']"))
     counts = {e.get_attribute("data-count"): e.text for e in driver.find_elements(By.CSS_SELECTOR, ".wp-counts li")}
     assert counts["home"] == t(strings, "wp_count_home", count=2)
     assert counts["office"] == t(strings, "wp_count_office", count=2, days=_days(strings, 1.5))
@@ -234,8 +235,8 @@ def test_more_warnings_and_belgian_rules(driver, server, strings, planner_data):
     assert _sentence(t(strings, "wp_note_quiet_day", office=eindhoven["name"], day=_day(strings, "friday"))) + " " + \
         " ".join(eindhoven["bhv"]["arrangement"].split()) in [" ".join(n.split()) for n in notes]
 
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".wp-allowance[data-country='BE']"))
     allowance = driver.find_element(By.CSS_SELECTOR, ".wp-allowance")
-    assert allowance.get_attribute("data-country") == "BE"
     structural = allowance.find_element(By.CSS_SELECTOR, "[data-line='structural']")
     assert structural.get_attribute("data-structural") == "no"
     assert structural.text == t(strings, "wp_be_not_structural", halves=1, days=_days(strings, 0.5))
@@ -389,8 +390,10 @@ def test_share_link_opens_the_same_week_in_a_fresh_profile(driver, server, strin
 
 def test_a_2027_week_says_the_amount_is_not_confirmed(driver, server, strings, planner_data):
     """A week in a year whose home-working amount is not known shows the latest known one, with its year."""
+    driver.get("about:blank")
     open_page(driver, server + PAGE + "#wp-week=2027-01-04&wp-team=&wp-plan=home.focus,home.")
     rate = _home_day_rate(planner_data["allowances"], "2027-01-08")
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".wp-allowance [data-line='max']"))
     allowance = driver.find_element(By.CSS_SELECTOR, ".wp-allowance")
     assert allowance.find_element(By.CSS_SELECTOR, "[data-line='max']").text == \
         t(strings, "wp_nl_max", amount=money(strings, _cents(rate["home_day"])), year=rate["year"])
