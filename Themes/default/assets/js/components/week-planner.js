@@ -1,7 +1,5 @@
-// Week planner: per half day where you work and what you do, held against your team's office days and the
-// activity list (Content/_data/teams.yml, offices.yml, activities.yml). Saved in this browser only; a share
-// link carries the week in the URL fragment, which browsers never send to a server. What the week means for
-// the allowances (week-planner-summary.js) and the .ics export (week-planner-ics.js) load when first needed.
+// Week planner: where you work per half day and what you do, checked against your team (teams.yml) and the
+// activity list. Saved in this browser only; a share link holds the week in the URL fragment (never sent).
 (function () {
   "use strict";
   var MV = window.Mengvorm, t = MV.t, el = MV.el;
@@ -37,7 +35,7 @@
   function all(parent, selector) { return Array.prototype.slice.call(parent.querySelectorAll(selector)); }
   function find(items, id, key) { return items.filter(function (x) { return x[key || "id"] === id; })[0] || null; }
 
-  /** The data files, from the attributes the template wrote (lighter than a JSON copy of each file). */
+  /** The data, from the attributes the template wrote (lighter than JSON). */
   function readData(root) {
     var box = root.querySelector(".wp-data"), rates = {};
     all(box, "[data-rate]").forEach(function (r) {
@@ -47,10 +45,11 @@
     });
     var policy = box.querySelector("[data-policy]");
     return {
-      teams: all(root, "select[name=team] option").filter(function (o) { return o.value; }).map(function (o) {
-        var core = attr(o, "data-core").split("-");
-        return { slug: o.value, name: o.textContent, office: attr(o, "data-office"), anchor_days: words(attr(o, "data-anchor")),
-          core: core.length === 2 ? core : null, meetings: words(attr(o, "data-meetings")), base: attr(o, "data-base"), shared: attr(o, "data-shared") };
+      teams: all(root, "[data-team]").map(function (o) {
+        var core = attr(o.querySelector("[data-core]"), "data-core").split("-");
+        return { slug: attr(o, "data-team"), name: o.querySelector("a").textContent, office: attr(o, "data-office"),
+          anchor_days: words(attr(o.querySelector("[data-anchor]"), "data-anchor")), core: core.length === 2 ? core : null,
+          meetings: words(attr(o, "data-meetings")), base: attr(o, "data-base"), shared: attr(o, "data-shared") };
       }),
       offices: all(box, "[data-office]").map(function (o) {
         return { id: attr(o, "data-office"), name: attr(o, "data-name"), city: attr(o, "data-city"), country: attr(o, "data-country"),
@@ -78,6 +77,7 @@
     });
     all(root, ".mv-js-only").forEach(function (node) { node.hidden = false; });
     root.classList.add("wp--live");
+    teams.forEach(function (x) { teamSelect.appendChild(el("option", { value: x.slug, text: x.name })); });
 
     function team() { return find(teams, state.team, "slug"); }
     function officeOf(where) { return /^office:/.test(where || "") ? find(offices, where.slice(7)) : null; }
@@ -106,7 +106,7 @@
     });
     function valid(field, value) { return choices[field].some(function (c) { return c[0] === value; }); }
 
-    // ---- State: {team, weeks: {monday: {slot: {where, what}}}}; a share link is shown, not saved, until changed ----
+    // ---- State: {team, weeks: {monday: {slot: {where, what}}}}; a shared week is saved once changed ----
     var state = MV.store.get(KEY);
     if (!state || typeof state.weeks !== "object") state = { team: "", weeks: {} };
     var monday = thisMonday(), viewingLink = false;
@@ -247,7 +247,7 @@
       }).filter(Boolean);
     }
 
-    // ---- The summary (allowances) and the .ics export are scripts of their own, loaded when first needed ----
+    // ---- The allowance summary and the .ics export load when first needed ----
     var parts = {}, waiting = {}, globals = { summary: "MengvormWeekPlannerSummary", ics: "MengvormWeekPlannerCalendar" };
     function withPart(name, then) {
       if (parts[name]) return then(parts[name]);
