@@ -4,6 +4,7 @@ parser), and open a share link in a fresh browser profile."""
 
 import datetime
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import icalendar
@@ -15,11 +16,25 @@ from selenium.webdriver.support.ui import Select
 import helpers
 from helpers import assert_accessible, assert_clean, file_url, money, open_page, page_weight, print_media, t, wait_for
 
+REPO = Path(__file__).resolve().parents[2]
 PAGE = "plannen/je-week-plannen/index.html"
 PAGE_EN = "en/plannen/je-week-plannen/index.html"
 STORE_KEY = "mengvorm:week-planner"
 DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
 TIMES = {"am": ("0900", "1230"), "pm": ("1300", "1700")}  # the block's morning and afternoon settings
+
+
+def flat_strings(strings):
+    """UI strings with the components' own maps (week_planner, place_chooser, office_zones) merged in."""
+    merged = dict(strings)
+    for name in ("week_planner", "place_chooser", "office_zones"):
+        merged.update(strings.get(name) or {})
+    return merged
+
+
+@pytest.fixture(scope="module")
+def strings(strings):
+    return flat_strings(strings)
 
 
 def _by(items, key, value):
@@ -453,7 +468,7 @@ def test_print_small_screen_weight_and_english(driver, server, strings, hr):
         assert weight < 100_000, f"{page} weighs {weight} bytes"
 
     open_page(driver, server + PAGE_EN)
-    english = helpers.load_yaml(helpers.Path(__file__).parent.parent.parent / "Themes/default/i18n/en.yml")
+    english = flat_strings(helpers.load_yaml(REPO / "Themes" / "default" / "i18n" / "en.yml"))
     assert driver.find_element(By.CSS_SELECTOR, ".wp h2").text == english["wp_page"]["title"]
     Select(driver.find_element(By.NAME, "team")).select_by_value(hr["slug"])
     _plan(driver, "2am", "home", "brainstorm")

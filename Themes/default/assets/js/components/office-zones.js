@@ -2,9 +2,16 @@
 (function () {
   "use strict";
   var MV = window.Mengvorm;
-  var t = MV.t;
+  // This component's UI strings come from its own element (.mv-local-strings), the shared ones from the page.
+  var local = {};
+  function t(key, values) { return MV.t(Object.prototype.hasOwnProperty.call(local, key) ? local[key] : key, values); }
+  function readStrings(root) {
+    var node = root.querySelector(".mv-local-strings");
+    if (node) Object.keys(node.dataset).forEach(function (key) { local[key] = node.dataset[key]; });
+  }
 
   MV.register("office-zones", function (root) {
+    readStrings(root);
     var form = root.querySelector(".oz-form");
     var select = form.querySelector("select[name=office]");
     var status = form.querySelector(".oz-status");

@@ -2,7 +2,7 @@
 // allowances, from Content/_data/allowances.yml (tax-free maximums) and policy.yml (what Lindehof pays).
 (function () {
   "use strict";
-  var MV = window.Mengvorm, t = MV.t, el = MV.el;
+  var MV = window.Mengvorm, el = MV.el, t; // t: the planner's own strings (api.t)
 
   function cents(amount) { return Math.round(Number(amount) * 100); }
   function decimal(value) { return String(Math.round(value * 10) / 10).replace(".", t("number_decimal")); }
@@ -11,6 +11,7 @@
   function filled(value) { return value !== undefined && value !== null && value !== ""; }
 
   window.MengvormWeekPlannerSummary = function (api) {
+    t = api.t;
     var data = api.data;
 
     /** The rate in force on `day` that has `field` (the latest earlier one when that year's row lacks it). */
