@@ -1,7 +1,7 @@
 // Office zones: everything is already in the page; this only lets you show one office at a time.
 (function () {
   "use strict";
-  var MV = window.Mengvorm;
+  var MV = window.Mengvorm, el = MV.el;
   // This component's UI strings come from its own element (.mv-local-strings), the shared ones from the page.
   var local = {};
   function t(key, values) { return MV.t(Object.prototype.hasOwnProperty.call(local, key) ? local[key] : key, values); }
@@ -9,6 +9,14 @@
     var node = root.querySelector(".mv-local-strings");
     if (node) Object.keys(node.dataset).forEach(function (key) { local[key] = node.dataset[key]; });
   }
+
+  /** The component's own stylesheet, beside site.css (css/components/NAME.css). */
+  function loadStyle(name) {
+    if (document.querySelector("link[data-style='" + name + "']")) return;
+    var src = document.currentScript ? document.currentScript.src : "";
+    document.head.appendChild(el("link", { rel: "stylesheet", "data-style": name, href: src.replace(/js\/components\/[^/]*$/, "css/components/" + name + ".css") }));
+  }
+  loadStyle("office-zones");
 
   MV.register("office-zones", function (root) {
     readStrings(root);

@@ -14,6 +14,14 @@
   var el = MV.el;
   var FITS = ["best", "good", "possible"];
 
+  /** The component's own stylesheet, beside site.css (css/components/NAME.css). */
+  function loadStyle(name) {
+    if (document.querySelector("link[data-style='" + name + "']")) return;
+    var src = document.currentScript ? document.currentScript.src : "";
+    document.head.appendChild(el("link", { rel: "stylesheet", "data-style": name, href: src.replace(/js\/components\/[^/]*$/, "css/components/" + name + ".css") }));
+  }
+  loadStyle("place-chooser");
+
   MV.register("place-chooser", function (root) {
     readStrings(root);
     var data = MV.readJSON(root.querySelector(".mv-data")) || {};

@@ -73,6 +73,14 @@
     };
   }
 
+  /** The component's own stylesheet, beside site.css (css/components/NAME.css). */
+  function loadStyle(name) {
+    if (document.querySelector("link[data-style='" + name + "']")) return;
+    var src = document.currentScript ? document.currentScript.src : "";
+    document.head.appendChild(el("link", { rel: "stylesheet", "data-style": name, href: src.replace(/js\/components\/[^/]*$/, "css/components/" + name + ".css") }));
+  }
+  loadStyle("week-planner");
+
   MV.register("week-planner", function (root) {
     readStrings(root);
     var data = readData(root), teams = data.teams, offices = data.offices, activities = data.activities;
