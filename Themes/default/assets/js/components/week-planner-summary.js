@@ -1,5 +1,6 @@
-// The week planner's allowance summary, loaded once a half day is planned: what the week means for the
-// allowances, from Content/_data/allowances.yml (tax-free maximums) and policy.yml (what Lindehof pays).
+// What a planned week means, loaded once a half day is planned: the warnings (the team's office days, the
+// activity list, opening hours, quiet days) and the allowances, from Content/_data/allowances.yml (tax-free
+// maximums) and policy.yml (what Lindehof pays).
 (function () {
   "use strict";
   var MV = window.Mengvorm, el = MV.el, t; // t: the planner's own strings (api.t)
@@ -85,6 +86,83 @@
       return box;
     }
 
-    return { summary: summary };
+    function $(selector) { return api.root.querySelector(selector); }
+    function openOn(office, dayIndex, half) {
+      var minutes = function (hhmm) { hhmm = hhmm.replace(":", ""); return hhmm.slice(0, 2) * 60 + +hhmm.slice(2, 4); };
+      return office.hours.some(function (h) {
+        if (h.days.indexOf(api.days[dayIndex]) < 0) return false;
+        // Open for the half day when at least an hour of it falls within the opening hours.
+        return Math.min(minutes(h.until), minutes(api.times[half].until)) - Math.max(minutes(h.from), minutes(api.times[half].from)) >= 60;
+      });
+    }
+
+    function warnings(plan, days) {
+      var out = [], current = api.team(), anchors = current ? current.anchor_days : [];
+      function add(kind, key, values, where) { out.push({ kind: kind, slot: where.slot, day: where.day, text: api.sentence(t(key, values)) }); }
+      api.slots.forEach(function (slot) {
+        var c = plan[slot];
+        if (!c) return;
+        var i = slot[0] - 1, activity = api.find(data.activities, c.what), office = api.officeOf(c.where), when = api.slotName(slot);
+        if (activity && c.where === "home" && !api.fitting(activity, "home").length) {
+          var other = api.fitting(activity, "outside"), places = api.fitting(activity, "office").concat(other);
+          add("activity", other.length ? "wp_warn_activity_home_other" : "wp_warn_activity_home",
+            { activity: activity.name, when: when, places: api.list(places.length ? places : [t("wp_where_office")]) }, { slot: slot });
+        }
+        if (activity && c.where === "off") add("off", "wp_warn_activity_off", { activity: activity.name, when: when }, { slot: slot });
+        if (activity && activity.anchor_day && anchors.length && anchors.indexOf(api.days[i]) < 0 && c.where !== "off") {
+          add("anchor-activity", "wp_warn_activity_not_anchor", { activity: activity.name, day: api.dayName(i),
+            days: api.list(anchors.map(function (d) { return api.dayName(api.days.indexOf(d)); })) }, { slot: slot });
+        }
+        if (office && !openOn(office, i, slot.slice(1))) add("closed", "wp_warn_closed", { office: office.name, when: when }, { slot: slot });
+      });
+      anchors.forEach(function (id) {
+        var day = days[api.days.indexOf(id)], wrong = null;
+        if (!day) return;
+        if (!day.office && day.home) add("anchor", "wp_warn_anchor_home", { day: api.dayName(day.index) }, { day: id });
+        else if (!day.office && day.elsewhere) add("anchor", "wp_warn_anchor_elsewhere", { day: api.dayName(day.index) }, { day: id });
+        api.halves.forEach(function (h) { var o = api.officeOf((plan[(day.index + 1) + h] || {}).where); if (o && o.id !== current.office) wrong = wrong || o; });
+        if (wrong) {
+          var home = api.find(data.offices, current.office);
+          add("other-office", "wp_warn_other_office", { day: api.dayName(day.index), office: wrong.name, team_office: home ? home.name : current.office }, { day: id });
+        }
+      });
+      return out;
+    }
+
+    /** Quiet days at an office: what its emergency response (BHV) arrangement asks of you. */
+    function notes(plan) {
+      var seen = {};
+      return api.slots.map(function (slot) {
+        var office = api.officeOf((plan[slot] || {}).where), i = slot[0] - 1;
+        if (!office || office.quiet.indexOf(api.days[i]) < 0 || seen[office.id + i]) return null;
+        seen[office.id + i] = true;
+        return api.sentence(t("wp_note_quiet_day", { office: office.name, day: api.dayName(i) })) + " " + office.bhv;
+      }).filter(Boolean);
+    }
+
+    function render(message) {
+      var plan = api.week(), days = api.analyse(plan), found = warnings(plan, days), extra = notes(plan);
+      var box = $(".wp-warnings");
+      box.textContent = "";
+      if (found.length) {
+        box.appendChild(el("h3", { text: t("wp_warnings_title", { count: found.length }) }));
+        box.appendChild(el("ul", { class: "wp-warning-list" }, found.map(function (w) {
+          return el("li", { class: "mv-warning", "data-kind": w.kind, "data-slot": w.slot, "data-day": w.day, text: w.text });
+        })));
+      } else {
+        box.appendChild(el("p", { class: "wp-ok", text: t("wp_no_warnings") }));
+      }
+      if (extra.length) box.appendChild(el("ul", { class: "wp-notes" }, extra.map(function (text) { return el("li", { text: text }); })));
+      api.slots.forEach(function (slot) {
+        $("tr[data-slot='" + slot + "']").classList.toggle("wp-row--warn", found.some(function (w) {
+          return w.slot === slot || (w.day && api.days.indexOf(w.day) === slot[0] - 1);
+        }));
+      });
+      var box2 = $(".wp-summary");
+      box2.textContent = "";
+      box2.appendChild(summary());
+      if (message) api.say(message + " " + t("wp_warnings_count", { count: found.length }));
+    }
+    return { summary: summary, render: render };
   };
 })();

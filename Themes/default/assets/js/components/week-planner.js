@@ -1,5 +1,6 @@
 // Week planner: where you work per half day and what you do, checked against your team (teams.yml) and the
-// activity list. Saved in this browser only; a share link holds the week in the URL fragment (never sent).
+// activity list (week-planner-summary.js, loaded once something is planned). Saved in this browser only; a
+// share link holds the week in the URL fragment (never sent).
 (function () {
   "use strict";
   var MV = window.Mengvorm, el = MV.el;
@@ -210,60 +211,7 @@
         return day;
       });
     }
-    function openOn(office, dayIndex, half) {
-      var minutes = function (hhmm) { hhmm = hhmm.replace(":", ""); return hhmm.slice(0, 2) * 60 + +hhmm.slice(2, 4); };
-      return office.hours.some(function (h) {
-        if (h.days.indexOf(DAYS[dayIndex]) < 0) return false;
-        // Open for the half day when at least an hour of it falls within the opening hours.
-        return Math.min(minutes(h.until), minutes(times[half].until)) - Math.max(minutes(h.from), minutes(times[half].from)) >= 60;
-      });
-    }
-
-    function warnings(plan, days) {
-      var out = [], current = team(), anchors = current ? current.anchor_days : [];
-      function add(kind, key, values, where) { out.push({ kind: kind, slot: where.slot, day: where.day, text: sentence(t(key, values)) }); }
-      SLOTS.forEach(function (slot) {
-        var c = plan[slot];
-        if (!c) return;
-        var i = slot[0] - 1, activity = find(activities, c.what), office = officeOf(c.where), when = slotName(slot);
-        if (activity && c.where === "home" && !fitting(activity, "home").length) {
-          var other = fitting(activity, "outside"), places = fitting(activity, "office").concat(other);
-          add("activity", other.length ? "wp_warn_activity_home_other" : "wp_warn_activity_home",
-            { activity: activity.name, when: when, places: list(places.length ? places : [t("wp_where_office")]) }, { slot: slot });
-        }
-        if (activity && c.where === "off") add("off", "wp_warn_activity_off", { activity: activity.name, when: when }, { slot: slot });
-        if (activity && activity.anchor_day && anchors.length && anchors.indexOf(DAYS[i]) < 0 && c.where !== "off") {
-          add("anchor-activity", "wp_warn_activity_not_anchor", { activity: activity.name, day: dayName(i),
-            days: list(anchors.map(function (d) { return dayName(DAYS.indexOf(d)); })) }, { slot: slot });
-        }
-        if (office && !openOn(office, i, slot.slice(1))) add("closed", "wp_warn_closed", { office: office.name, when: when }, { slot: slot });
-      });
-      anchors.forEach(function (id) {
-        var day = days[DAYS.indexOf(id)], wrong = null;
-        if (!day) return;
-        if (!day.office && day.home) add("anchor", "wp_warn_anchor_home", { day: dayName(day.index) }, { day: id });
-        else if (!day.office && day.elsewhere) add("anchor", "wp_warn_anchor_elsewhere", { day: dayName(day.index) }, { day: id });
-        HALVES.forEach(function (h) { var o = officeOf((plan[(day.index + 1) + h] || {}).where); if (o && o.id !== current.office) wrong = wrong || o; });
-        if (wrong) {
-          var home = find(offices, current.office);
-          add("other-office", "wp_warn_other_office", { day: dayName(day.index), office: wrong.name, team_office: home ? home.name : current.office }, { day: id });
-        }
-      });
-      return out;
-    }
-
-    /** Quiet days at an office: what its emergency response (BHV) arrangement asks of you. */
-    function notes(plan) {
-      var seen = {};
-      return SLOTS.map(function (slot) {
-        var office = officeOf((plan[slot] || {}).where), i = slot[0] - 1;
-        if (!office || office.quiet.indexOf(DAYS[i]) < 0 || seen[office.id + i]) return null;
-        seen[office.id + i] = true;
-        return sentence(t("wp_note_quiet_day", { office: office.name, day: dayName(i) })) + " " + office.bhv;
-      }).filter(Boolean);
-    }
-
-    // ---- The allowance summary and the .ics export load when first needed ----
+    // ---- What the plan means (warnings, allowances) and the .ics export load when first needed ----
     var parts = {}, waiting = {}, globals = { summary: "MengvormWeekPlannerSummary", ics: "MengvormWeekPlannerCalendar" };
     function withPart(name, then) {
       if (parts[name]) return then(parts[name]);
@@ -276,32 +224,20 @@
       };
       document.body.appendChild(script);
     }
-    var api = { t: t, data: data, times: times, days: DAYS, officeOf: officeOf, team: team, slotName: slotName, weekNumber: weekNumber,
-      addDays: addDays, week: week, monday: function () { return monday; }, analyse: analyse, pad: pad };
+    var api = { t: t, root: root, data: data, times: times, days: DAYS, halves: HALVES, slots: SLOTS, officeOf: officeOf, team: team,
+      slotName: slotName, dayName: dayName, weekNumber: weekNumber, addDays: addDays, week: week, monday: function () { return monday; },
+      analyse: analyse, pad: pad, find: find, list: list, sentence: sentence, fitting: fitting, isEmpty: isEmpty, say: say };
 
     function render(message) {
-      var plan = week(), days = analyse(plan), found = warnings(plan, days), extra = notes(plan);
-      var box = $(".wp-warnings");
-      box.textContent = "";
-      if (found.length) {
-        box.appendChild(el("h3", { text: t("wp_warnings_title", { count: found.length }) }));
-        box.appendChild(el("ul", { class: "wp-warning-list" }, found.map(function (w) {
-          return el("li", { class: "mv-warning", "data-kind": w.kind, "data-slot": w.slot, "data-day": w.day, text: w.text });
-        })));
-      } else if (!isEmpty(plan)) {
-        box.appendChild(el("p", { class: "wp-ok", text: t("wp_no_warnings") }));
-      }
-      if (extra.length) box.appendChild(el("ul", { class: "wp-notes" }, extra.map(function (text) { return el("li", { text: text }); })));
-      SLOTS.forEach(function (slot) {
-        $("tr[data-slot='" + slot + "']").classList.toggle("wp-row--warn", found.some(function (w) {
-          return w.slot === slot || (w.day && DAYS.indexOf(w.day) === slot[0] - 1);
-        }));
-      });
-      var summary = $(".wp-summary");
-      summary.textContent = "";
-      if (!isEmpty(plan)) withPart("summary", function (part) { if (!isEmpty(week())) { summary.textContent = ""; summary.appendChild(part.summary()); } });
-      if (message) status.textContent = message + (isEmpty(plan) ? "" : " " + t("wp_warnings_count", { count: found.length }));
+      var plan = week();
       $(".wp-share").hidden = true;
+      if (isEmpty(plan)) {
+        $(".wp-warnings").textContent = $(".wp-summary").textContent = "";
+        all(root, ".wp-row--warn").forEach(function (row) { row.classList.remove("wp-row--warn"); });
+        if (message) say(message);
+      } else {
+        withPart("summary", function (part) { part.render(message); });
+      }
     }
     function say(text) { status.textContent = text; }
 
