@@ -14,19 +14,6 @@ PAGE_EN = "en/plannen/werken-per-activiteit/index.html"
 FITS = ["best", "good", "possible"]
 
 
-def flat_strings(strings):
-    """UI strings with the components' own maps (week_planner, place_chooser, office_zones) merged in."""
-    merged = dict(strings)
-    for name in ("week_planner", "place_chooser", "office_zones"):
-        merged.update(strings.get(name) or {})
-    return merged
-
-
-@pytest.fixture(scope="module")
-def strings(strings):
-    return flat_strings(strings)
-
-
 def _by(items, key, value):
     return next(item for item in items if item[key] == value)
 
@@ -104,7 +91,6 @@ def test_choose_activities_and_see_where_they_fit(driver, server, data, strings)
 
 def test_office_zones_one_office_at_a_time(driver, server, data, strings):
     offices = data["offices"]["offices"]
-    page_strings = strings["oz_page"]
     open_page(driver, server + PAGE)
     articles = driver.find_elements(By.CSS_SELECTOR, ".oz-office")
     assert [a.get_attribute("data-office") for a in articles] == [o["id"] for o in offices]
@@ -118,13 +104,13 @@ def test_office_zones_one_office_at_a_time(driver, server, data, strings):
         for row, zone in zip(rows, office["zones"]):
             # The purpose is chosen by the stylesheet from the five written out: exactly the right one shows.
             shown = [s.text for s in row.find_elements(By.CSS_SELECTOR, ".mv-pick [data-option]") if s.is_displayed()]
-            assert shown == [page_strings[f"purpose_{zone['purpose']}"]], zone["id"]
+            assert shown == [strings[f"oz_purpose_{zone['purpose']}"]], zone["id"]
         hours = article.find_elements(By.CSS_SELECTOR, ".oz-hours li")
         for item, entry in zip(hours, office["opening_hours"]):
             days = [s.get_attribute("data-day") for s in item.find_elements(By.CSS_SELECTOR, "[data-day]") if s.is_displayed()]
             assert days == entry["days"]
             assert f"{entry['from']}–{entry['until']}" in item.text
-        assert page_strings["half_days"] in article.text
+        assert strings["oz_half_days"] in article.text
         quiet = [s.get_attribute("data-day") for s in article.find_elements(By.CSS_SELECTOR, "p .mv-days [data-day]") if s.is_displayed()]
         assert quiet == office["bhv"]["quiet_days"]
         assert [li.find_element(By.TAG_NAME, "strong").text for li in article.find_elements(By.CSS_SELECTOR, ".oz-rooms li")] == \
@@ -147,7 +133,7 @@ def test_office_zones_one_office_at_a_time(driver, server, data, strings):
 
 def test_english_page_uses_the_english_data(driver, server, data):
     activities = data["activities.en"]
-    english = flat_strings(load_yaml(Path(__file__).resolve().parents[2] / "Themes" / "default" / "i18n" / "en.yml"))
+    english = load_yaml(Path(__file__).resolve().parents[2] / "Themes" / "default" / "i18n" / "en.yml")
     open_page(driver, server + PAGE_EN)
     labels = [l.text for l in driver.find_elements(By.CSS_SELECTOR, ".pc-form label")]
     assert labels == [a["name"] for a in activities["activities"]]
@@ -192,26 +178,3 @@ def test_every_team_names_a_real_office_and_home_base(data, suffix):
     assert len(data["teams" + suffix]) >= 5
     assert any(offices[team["office"]]["country"] == "BE" for team in data["teams" + suffix])
 
-
-def test_component_strings_exist_in_every_language():
-    """The planner's components keep their UI strings in maps of their own (week_planner, wp_page, ...);
-    every key their scripts and templates use is there, in every language, with the same keys."""
-    import re
-
-    theme = Path(__file__).resolve().parents[2] / "Themes" / "default"
-    languages = {path.stem: load_yaml(path) for path in (theme / "i18n").glob("*.yml")}
-    maps = {"week-planner": "week_planner", "week-planner-summary": "week_planner", "week-planner-ics": "week_planner",
-            "place-chooser": "place_chooser", "office-zones": "office_zones"}
-    for script, name in maps.items():
-        used = set(re.findall(r'\bt\("([a-z0-9_]*[a-z0-9])"', (theme / "assets" / "js" / "components" / f"{script}.js").read_text()))
-        for language, strings in languages.items():
-            missing = {key for key in used if key not in strings[name] and key not in strings}
-            assert missing == set(), f"{script}.js: missing in i18n/{language}.yml: {missing}"
-    templates = [theme / "layouts" / "team.mustache"] + [theme / "partials" / "components" / f"{n}.mustache"
-                                                           for n in ("week-planner", "place-chooser", "office-zones")]
-    for path in templates:
-        for name, key in re.findall(r"\{\{\s*t\.([a-z_]+)\.([a-z0-9_]+)", path.read_text()):
-            for language, strings in languages.items():
-                assert key in (strings.get(name) or {}), f"{path.name}: t.{name}.{key} missing in {language}.yml"
-    for name in ("week_planner", "place_chooser", "office_zones", "wp_page", "pc_page", "oz_page", "team_page"):
-        assert len({frozenset(strings[name]) for strings in languages.values()}) == 1, f"`{name}` has different keys per language"

@@ -1,14 +1,7 @@
 // Office zones: everything is already in the page; this only lets you show one office at a time.
 (function () {
   "use strict";
-  var MV = window.Mengvorm, el = MV.el;
-  // This component's UI strings come from its own element (.mv-local-strings), the shared ones from the page.
-  var local = {};
-  function t(key, values) { return MV.t(Object.prototype.hasOwnProperty.call(local, key) ? local[key] : key, values); }
-  function readStrings(root) {
-    var node = root.querySelector(".mv-local-strings");
-    if (node) Object.keys(node.dataset).forEach(function (key) { local[key] = node.dataset[key]; });
-  }
+  var MV = window.Mengvorm, el = MV.el, t = MV.t;
 
   /** The component's own stylesheet, beside site.css (css/components/NAME.css). */
   function loadStyle(name) {
@@ -19,7 +12,6 @@
   loadStyle("office-zones");
 
   MV.register("office-zones", function (root) {
-    readStrings(root);
     var form = root.querySelector(".oz-form");
     var select = form.querySelector("select[name=office]");
     var status = form.querySelector(".oz-status");

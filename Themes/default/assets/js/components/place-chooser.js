@@ -4,14 +4,7 @@
 (function () {
   "use strict";
   var MV = window.Mengvorm;
-  // This component's UI strings come from its own element (.mv-local-strings), the shared ones from the page.
-  var local = {};
-  function t(key, values) { return MV.t(Object.prototype.hasOwnProperty.call(local, key) ? local[key] : key, values); }
-  function readStrings(root) {
-    var node = root.querySelector(".mv-local-strings");
-    if (node) Object.keys(node.dataset).forEach(function (key) { local[key] = node.dataset[key]; });
-  }
-  var el = MV.el;
+  var el = MV.el, t = MV.t;
   var FITS = ["best", "good", "possible"];
 
   /** The component's own stylesheet, beside site.css (css/components/NAME.css). */
@@ -23,7 +16,6 @@
   loadStyle("place-chooser");
 
   MV.register("place-chooser", function (root) {
-    readStrings(root);
     var data = MV.readJSON(root.querySelector(".mv-data")) || {};
     var activities = data.activities || [];
     var places = data.places || [];

@@ -2,7 +2,7 @@
 // half day with its place, made in the browser as a download, so it works from file:// and nothing is sent.
 (function () {
   "use strict";
-  var MV = window.Mengvorm, el = MV.el, t; // t: the planner's own strings (api.t)
+  var MV = window.Mengvorm, el = MV.el, t = MV.t;
 
   // ---- iCalendar text: escaping, and folding at 75 octets without splitting a UTF-8 character ----
   function text(value) { return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n"); }
@@ -28,7 +28,6 @@
   }
 
   window.MengvormWeekPlannerCalendar = function (api) {
-    t = api.t;
     var data = api.data;
 
     /** The week as an iCalendar file: one free (TRANSP:TRANSPARENT) event per planned half day, with its place. */

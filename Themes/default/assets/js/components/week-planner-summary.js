@@ -3,7 +3,7 @@
 // maximums) and policy.yml (what Lindehof pays).
 (function () {
   "use strict";
-  var MV = window.Mengvorm, el = MV.el, t; // t: the planner's own strings (api.t)
+  var MV = window.Mengvorm, el = MV.el, t = MV.t;
 
   function cents(amount) { return Math.round(Number(amount) * 100); }
   function decimal(value) { return String(Math.round(value * 10) / 10).replace(".", t("number_decimal")); }
@@ -12,7 +12,6 @@
   function filled(value) { return value !== undefined && value !== null && value !== ""; }
 
   window.MengvormWeekPlannerSummary = function (api) {
-    t = api.t;
     var data = api.data;
 
     /** The rate in force on `day` that has `field` (the latest earlier one when that year's row lacks it). */

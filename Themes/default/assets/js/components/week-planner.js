@@ -3,14 +3,7 @@
 // share link holds the week in the URL fragment (never sent).
 (function () {
   "use strict";
-  var MV = window.Mengvorm, el = MV.el;
-  // This component's UI strings come from its own element (.mv-local-strings), the shared ones from the page.
-  var local = {};
-  function t(key, values) { return MV.t(Object.prototype.hasOwnProperty.call(local, key) ? local[key] : key, values); }
-  function readStrings(root) {
-    var node = root.querySelector(".mv-local-strings");
-    if (node) Object.keys(node.dataset).forEach(function (key) { local[key] = node.dataset[key]; });
-  }
+  var MV = window.Mengvorm, el = MV.el, t = MV.t;
   var here = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
   var KEY = "mengvorm:week-planner";
   var DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"], HALVES = ["am", "pm"], SLOTS = [];
@@ -83,7 +76,6 @@
   loadStyle("week-planner");
 
   MV.register("week-planner", function (root) {
-    readStrings(root);
     var data = readData(root), teams = data.teams, offices = data.offices, activities = data.activities;
     function $(selector) { return root.querySelector(selector); }
     var form = $(".wp-form"), teamSelect = $("select[name=team]"), status = $(".wp-status"), shared = $(".wp-shared");
@@ -224,7 +216,7 @@
       };
       document.body.appendChild(script);
     }
-    var api = { t: t, root: root, data: data, times: times, days: DAYS, halves: HALVES, slots: SLOTS, officeOf: officeOf, team: team,
+    var api = { root: root, data: data, times: times, days: DAYS, halves: HALVES, slots: SLOTS, officeOf: officeOf, team: team,
       slotName: slotName, dayName: dayName, weekNumber: weekNumber, addDays: addDays, week: week, monday: function () { return monday; },
       analyse: analyse, pad: pad, find: find, list: list, sentence: sentence, fitting: fitting, isEmpty: isEmpty, say: say };
 
