@@ -152,7 +152,7 @@ def test_plan_a_week_with_a_team(driver, server, strings, planner_data, hr):
     assert counts["office"] == t(strings, "wp_count_office", count=2, days=_days(strings, 1.5))
     assert counts["mixed"] == t(strings, "wp_count_mixed", count=1)
     assert counts["off"] == t(strings, "wp_count_off", count=1)
-    policy = planner_data["policy"]
+    policy = planner_data["policy"]["countries"]["NL"]
     expected_days = float(policy["expected_office_days"])
     key = "wp_expected_met" if 1.5 >= expected_days else "wp_expected_below"
     assert driver.find_element(By.CSS_SELECTOR, ".wp-expected").text == \

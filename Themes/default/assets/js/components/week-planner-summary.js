@@ -52,13 +52,13 @@
         mixed ? el("li", { "data-count": "mixed", text: t("wp_count_mixed", { count: mixed }) }) : null,
         away ? el("li", { "data-count": "elsewhere", text: t("wp_count_elsewhere", { count: away }) }) : null,
         off ? el("li", { "data-count": "off", text: t("wp_count_off", { count: off }) }) : null])]);
-      var policy = data.policy;
+      var code = country(), policy = data.policy[code] || {};
       if (filled(policy.expected)) {
         var expected = Number(policy.expected);
         box.appendChild(el("p", { class: "wp-expected", text: t(officeHalves / 2 >= expected ? "wp_expected_met" : "wp_expected_below",
           { expected: dayCount(expected), days: dayCount(officeHalves / 2) }) }));
       }
-      var code = country(), part = el("div", { class: "wp-allowance", "data-country": code }, [
+      var part = el("div", { class: "wp-allowance", "data-country": code }, [
         el("h4", { text: t(code === "BE" ? "wp_allowance_be_title" : "wp_allowance_nl_title") })]);
       if (code === "NL") {
         var year = friday.slice(0, 4), max = rate("NL", "home_day", friday), paid = filled(policy.home_day) ? cents(policy.home_day) : null;
@@ -76,6 +76,7 @@
         part.appendChild(line("structural", structural ? "wp_be_structural" : "wp_be_not_structural",
           { halves: homeHalves, days: dayCount(homeHalves / 2) }, { "data-structural": structural ? "yes" : "no" }));
         if (be && structural) {
+          if (filled(policy.office_month)) part.appendChild(line("paid", "wp_be_paid", { amount: MV.money(cents(policy.office_month)) }));
           part.appendChild(line("max", "wp_be_max", { amount: MV.money(cents(be.office_month)), date: MV.longDate(be.valid_from) }));
           if (!be.verified) part.appendChild(unconfirmed(t("wp_be_unverified")));
         }

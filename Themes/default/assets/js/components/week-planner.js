@@ -63,7 +63,8 @@
           places: words(attr(a, "data-places")).map(function (p) { p = p.split("="); return { place: p[0], fit: p[1] }; }) };
       }),
       rates: rates,
-      policy: { home_day: attr(policy, "data-home-day"), expected: attr(policy, "data-expected") }
+      policy: { NL: { home_day: attr(policy, "data-nl-home-day"), expected: attr(policy, "data-nl-expected") },
+        BE: { office_month: attr(policy, "data-be-office-month"), expected: attr(policy, "data-be-expected") } }
     };
   }
 
