@@ -168,6 +168,12 @@ def test_plan_a_week_with_a_team(driver, server, strings, planner_data, hr):
     rate = _home_day_rate(planner_data["allowances"], friday)
     assert allowance.find_element(By.CSS_SELECTOR, "[data-line='max']").text == \
         t(strings, "wp_nl_max", amount=money(strings, _cents(rate["home_day"])), year=rate["year"])
+    above = allowance.find_elements(By.CSS_SELECTOR, "[data-line='above']")
+    if paid > _cents(rate["home_day"]):
+        key = "wp_nl_above_max_free" if policy.get("above_maximum") == "free_space" else "wp_nl_above_max"
+        assert [e.text for e in above] == [t(strings, key, amount=money(strings, paid - _cents(rate["home_day"])))]
+    else:
+        assert above == []
     unconfirmed = allowance.find_elements(By.CSS_SELECTOR, "[data-line='unconfirmed']")
     assert bool(unconfirmed) == (str(rate["year"]) != friday[:4])
     assert_accessible(driver, "week planner after planning")

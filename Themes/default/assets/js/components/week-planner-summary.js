@@ -66,7 +66,9 @@
         if (max) {
           part.appendChild(line("max", "wp_nl_max", { amount: MV.money(cents(max.home_day)), year: max.year }));
           if (max.year !== year) part.appendChild(unconfirmed(t("wp_nl_unconfirmed", { year: year, known: max.year })));
-          if (paid !== null && paid > cents(max.home_day)) part.appendChild(line("above", "wp_nl_above_max", { amount: MV.money(paid - cents(max.home_day)) }));
+          if (paid !== null && paid > cents(max.home_day)) {
+            part.appendChild(line("above", policy.above === "free_space" ? "wp_nl_above_max_free" : "wp_nl_above_max", { amount: MV.money(paid - cents(max.home_day)) }));
+          }
         }
         if (mixed) part.appendChild(line("mixed", "wp_nl_mixed"));
         part.appendChild(line("travel", "wp_nl_travel"));

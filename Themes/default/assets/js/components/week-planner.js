@@ -63,7 +63,7 @@
           places: words(attr(a, "data-places")).map(function (p) { p = p.split("="); return { place: p[0], fit: p[1] }; }) };
       }),
       rates: rates,
-      policy: { NL: { home_day: attr(policy, "data-nl-home-day"), expected: attr(policy, "data-nl-expected") },
+      policy: { NL: { home_day: attr(policy, "data-nl-home-day"), expected: attr(policy, "data-nl-expected"), above: attr(policy, "data-nl-above") },
         BE: { office_month: attr(policy, "data-be-office-month"), expected: attr(policy, "data-be-expected") } }
     };
   }
