@@ -464,6 +464,8 @@ def test_print_small_screen_weight_and_english(driver, server, strings, hr):
     english = helpers.load_yaml(REPO / "Themes" / "default" / "i18n" / "en.yml")
     assert driver.find_element(By.CSS_SELECTOR, ".wp h2").text == english["wp_title"]
     Select(driver.find_element(By.NAME, "team")).select_by_value(hr["slug"])
+    # English readers go to the English team page.
+    assert driver.find_element(By.CSS_SELECTOR, ".wp-team-link").get_attribute("href") == server + f"en/teams/{hr['slug']}/index.html"
     _plan(driver, "2am", "home", "brainstorm")
     wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".wp-warning-list li"))
     texts = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".wp-warning-list li")]

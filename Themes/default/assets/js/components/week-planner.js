@@ -189,7 +189,7 @@
         dl.appendChild(el("dd", { text: pair[1] }));
       });
       box.appendChild(dl);
-      box.appendChild(el("p", {}, [el("a", { class: "wp-team-link", href: attr(root, "data-root") + "teams/" + current.slug + "/index.html",
+      box.appendChild(el("p", {}, [el("a", { class: "wp-team-link", href: attr(root, "data-root") + t("wp_teams_path") + current.slug + "/index.html",
         text: t("wp_team_page", { team: current.name }) })]));
     }
 
