@@ -13,7 +13,8 @@ import Testing
 
     @Test func malformedYAMLPointsAtTheLineInTheFile() {
         #expect(diagnostics(["Content/a.md": "---\ntitle: A\ntags: [een, twee\n---\nTekst\n"]) == [
-            "Content/a.md:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 3)",
+            // Where the editor opened the list, not where libyaml gave up (the closing `---`); libyaml's words follow.
+            "Content/a.md:3:7: error: the list that starts with `[` here is not closed: end it with `]` on the same line, like `tags: [thuiswerken, arbo]`\n    (invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 3))",
         ])
     }
 

@@ -35,7 +35,7 @@ import Testing
         #expect(!report.succeeded)
         let lines = TestSite.lines(report)
         for expected in [
-            "Content/geen-yaml.md:3:1: error: invalid YAML",
+            "Content/geen-yaml.md:2:8: error: the list that starts with `[` here is not closed",
             "Content/lijst.md:2:1: error: the front matter must be settings",
             "Content/datum.md:3:7: error: `date` must be a date like 2027-03-01",
             "Content/leeg.md:1:1: error: missing front matter",
