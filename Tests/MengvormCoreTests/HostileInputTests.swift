@@ -45,7 +45,7 @@ import Testing
             "Content/slug.md:3:7: error: `slug` may only contain",
             "Content/lus: warning: symbolic link skipped",
             "Content/buiten.md: warning: symbolic link skipped",
-            "Content/_data/lijst.yml:2:1: error: invalid YAML",
+            "Content/_data/lijst.yml:1:3: error: the list that starts with `[` here is not closed",
             "Themes/default/partials/lus.mustache:1:1: error: the partial `lus` includes itself",
             "Themes/default/partials/open.mustache:1:7: error: a section is not closed",
         ] {

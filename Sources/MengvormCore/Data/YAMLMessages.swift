@@ -21,6 +21,7 @@ enum YAMLMessages {
         if let context, let found = lines.unclosed(context: context.text, line: context.line, column: context.column) {
             candidates.append(found)
         }
+        if let found = lines.unclosedOnItsLine(upTo: line) { candidates.append(found) }
         if let found = lines.quoteInsideQuotes(upTo: line) { candidates.append(found) }
         if let found = lines.listUnderValue(upTo: line) { candidates.append(found) }
         guard let first = candidates.min(by: { ($0.line, $0.column) < ($1.line, $1.column) }) else {
@@ -111,6 +112,24 @@ struct YAMLLines {
         default:
             return nil
         }
+    }
+
+    /// A value that opens a quote, `[` or `{` and does not close it on its line (libyaml's context does not
+    /// always point there: `title: [` alone is "did not find expected node content" at the end).
+    func unclosedOnItsLine(upTo limit: Int) -> YAMLMessages.Finding? {
+        for (index, line) in lines.enumerated() where index < limit && !isBlockText[index] {
+            let start = keyColon(line).map { $0 + 1 } ?? keyStart(line)
+            guard let valueStart = line[start...].firstIndex(where: { $0 != " " }),
+                  ["\"", "'", "[", "{"].contains(line[valueStart]) else { continue }
+            let contextName: String
+            switch line[valueStart] {
+            case "[": contextName = "while parsing a flow sequence"
+            case "{": contextName = "while parsing a flow mapping"
+            default: contextName = "while scanning a quoted scalar"
+            }
+            if let found = unclosed(context: contextName, line: index + 1, column: valueStart + 1) { return found }
+        }
+        return nil
     }
 
     /// `title: 'Auto's'`: an apostrophe inside single-quoted text ends it (and a `"` inside double quotes).
