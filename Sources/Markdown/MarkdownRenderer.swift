@@ -49,14 +49,24 @@ public struct MarkdownRenderer {
         defer { cmark_node_free(documentPointer) }
         let document = CmarkNode(documentPointer)
 
-        // GFM extensions first, so the transforms below see their links, images and headings.
-        var tables = TableBuilder(lines: SourceLines(source), options: options, label: tableLabel)
-        if source.utf8.contains(UInt8(ascii: "|")) { tables.run(on: document) }
-        cmark_consolidate_text_nodes(documentPointer)
-        CalloutBuilder(labels: calloutLabels).run(on: document)
-        InlineExtensions.run(on: document)
+        // GFM extensions first, so the transforms below see their links, images and headings. Each walks
+        // the tree only when the text has its marker: most pages have none of them.
+        var positions: [OpaquePointer: (line: Int, column: Int)] = [:]
+        if source.utf8.contains(UInt8(ascii: "|")) {
+            var tables = TableBuilder(lines: SourceLines(source), options: options, label: tableLabel)
+            tables.run(on: document)
+            positions = tables.positions
+        }
+        let hasCallout = source.contains("[!")
+        let hasInlineExtension = source.contains("~~") || source.contains("www.") || source.contains("http")
+        if hasCallout || hasInlineExtension {
+            // cmark splits text at `[`, `!` and entities; the checks below read whole runs of text.
+            cmark_consolidate_text_nodes(documentPointer)
+        }
+        if hasCallout { CalloutBuilder(labels: calloutLabels).run(on: document) }
+        if hasInlineExtension { InlineExtensions.run(on: document) }
 
-        var pass = TransformPass(renderer: self, lineOffset: lineOffset, positions: tables.positions)
+        var pass = TransformPass(renderer: self, lineOffset: lineOffset, positions: positions)
         pass.run(on: collectNodes(in: document))
 
         let plain = collectsText ? readableText(of: document) : ""
@@ -86,8 +96,8 @@ private func readableText(of root: CmarkNode) -> String {
         let node = CmarkNode(raw)
         if event == CMARK_EVENT_ENTER {
             node.appendOwnText(to: &bytes)
-        } else if node.type == CMARK_NODE_CUSTOM_INLINE {
-            // Table cells and checklist labels: keep the words of neighbouring cells apart.
+        } else if node.type == CMARK_NODE_CUSTOM_INLINE, node.parent?.type == CMARK_NODE_CUSTOM_BLOCK {
+            // A table cell: keep the words of neighbouring cells apart.
             bytes.append(UInt8(ascii: " "))
         } else if node.type == CMARK_NODE_PARAGRAPH || node.type == CMARK_NODE_HEADING {
             bytes.append(UInt8(ascii: "\n"))
