@@ -266,12 +266,6 @@ struct TableBuilder {
     // MARK: Building the table
 
     private mutating func makeTable(header: [Cell], alignments: [Alignment], rows: [[Cell]]) -> CmarkNode {
-        let names = header.prefix(3).map(\.text).joined(separator: ", ")
-        let accessibleName = escapeHTML(names.isEmpty ? label : "\(label): \(names)")
-        let table = CmarkNode.custom(
-            CMARK_NODE_CUSTOM_BLOCK,
-            enter: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(accessibleName)\">\n<table>",
-            exit: "</table>\n</div>")
         // Every body row has as many cells as the header: missing ones are empty, extra ones dropped.
         let body = rows.map { row in
             (0..<header.count).map { index in index < row.count ? row[index] : Cell(text: "", line: 0, column: 0) }
@@ -279,6 +273,17 @@ struct TableBuilder {
         var all = header
         for row in body { all.append(contentsOf: row) }
         let contents = parseCells(all)
+        // The label names the first columns as a reader sees them (`**Bedrag**` is "Bedrag").
+        let names = contents.prefix(min(3, header.count)).map { nodes in
+            var bytes: [UInt8] = []
+            for node in nodes { node.appendPlainText(to: &bytes) }
+            return String(decoding: bytes, as: UTF8.self).trimmingSpaces
+        }.filter { !$0.isEmpty }.joined(separator: ", ")
+        let accessibleName = escapeHTML(names.isEmpty ? label : "\(label): \(names)")
+        let table = CmarkNode.custom(
+            CMARK_NODE_CUSTOM_BLOCK,
+            enter: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(accessibleName)\">\n<table>",
+            exit: "</table>\n</div>")
         for index in all.indices {
             let column = index % header.count
             let rowIndex = index / header.count

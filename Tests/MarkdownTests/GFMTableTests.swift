@@ -99,7 +99,8 @@ import Testing
     @Test func theWrapperLabelComesFromTheCaller() {
         var renderer = MarkdownRenderer()
         renderer.tableLabel = "Tabel"
-        let html = renderer.render("| Jaar | Bedrag | Wie | Waar |\n|---|---|---|---|\n").html
+        let html = renderer.render("| Jaar | **Bedrag** | [Wie](x.md) | Waar |\n|---|---|---|---|\n").html
         #expect(html.hasPrefix("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Tabel: Jaar, Bedrag, Wie\">"))
+        #expect(renderer.render("| | \"a\" |\n|---|---|\n").html.contains("aria-label=\"Tabel: &quot;a&quot;\""))
     }
 }
