@@ -47,3 +47,29 @@ func isDangerous(_ url: String) -> Bool {
     }
     return false
 }
+
+extension String {
+    /// Whether the text holds `needle`, compared as UTF-8 bytes: `String.contains` with a string argument
+    /// goes through a generic, character-wise search, and this runs several times on every page.
+    func containsBytes(_ needle: String) -> Bool {
+        var text = self
+        var pattern = needle
+        return text.withUTF8 { haystack in
+            pattern.withUTF8 { bytes in
+                guard let first = bytes.first else { return true }
+                guard haystack.count >= bytes.count else { return false }
+                var index = 0
+                let last = haystack.count - bytes.count
+                while index <= last {
+                    if haystack[index] == first {
+                        var matched = 1
+                        while matched < bytes.count, haystack[index + matched] == bytes[matched] { matched += 1 }
+                        if matched == bytes.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+}

@@ -28,7 +28,7 @@ enum InlineExtensions {
     // MARK: Autolinks
 
     private static func linkify(_ text: CmarkNode) {
-        guard let literal = text.literal, literal.contains("www.") || literal.contains("http") else { return }
+        guard let literal = text.literal, literal.containsBytes("www.") || literal.containsBytes("http") else { return }
         let bytes = Array(literal.utf8)
         var pieces: [(range: Range<Int>, isLink: Bool)] = []
         var plainStart = 0
@@ -163,7 +163,7 @@ enum InlineExtensions {
     private static func strikethrough(in parent: CmarkNode) {
         var delimiters: [Delimiter] = []
         for child in parent.children where child.type == CMARK_NODE_TEXT {
-            guard let literal = child.literal, literal.contains("~~") else { continue }
+            guard let literal = child.literal, literal.containsBytes("~~") else { continue }
             let bytes = Array(literal.utf8)
             var index = 0
             while index < bytes.count {

@@ -52,13 +52,14 @@ public struct MarkdownRenderer {
         // GFM extensions first, so the transforms below see their links, images and headings. Each walks
         // the tree only when the text has its marker: most pages have none of them.
         var positions: [OpaquePointer: (line: Int, column: Int)] = [:]
-        if source.utf8.contains(UInt8(ascii: "|")) {
+        let markers = ExtensionMarkers(text)
+        if markers.pipe {
             var tables = TableBuilder(lines: SourceLines(source), options: options, label: tableLabel)
             tables.run(on: document)
             positions = tables.positions
         }
-        let hasCallout = source.contains("[!")
-        let hasInlineExtension = source.contains("~~") || source.contains("www.") || source.contains("http")
+        let hasCallout = markers.callout
+        let hasInlineExtension = markers.tildes || markers.address
         if hasCallout || hasInlineExtension {
             // cmark splits text at `[`, `!` and entities; the checks below read whole runs of text.
             cmark_consolidate_text_nodes(documentPointer)
@@ -135,7 +136,7 @@ private struct TransformPass {
         var lastBlockLine = 1
         var topLevelBlock = -1
         for node in nodes {
-            let known = positions[node.pointer]
+            let known = positions.isEmpty ? nil : positions[node.pointer]
             let line = known?.line ?? node.startLine
             if line > 0 { lastBlockLine = line }
             if node.parent?.type == CMARK_NODE_DOCUMENT { topLevelBlock += 1 }
@@ -304,5 +305,41 @@ extension String {
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)
+    }
+}
+
+/// Which extension markers a body holds, found in one pass over its bytes: most pages have none, and
+/// then the extensions do not walk the tree at all.
+struct ExtensionMarkers {
+    var pipe = false
+    var callout = false
+    var tildes = false
+    var address = false
+
+    init(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                switch bytes[index] {
+                case UInt8(ascii: "|"):
+                    pipe = true
+                case UInt8(ascii: "["):
+                    if index + 1 < count, bytes[index + 1] == UInt8(ascii: "!") { callout = true }
+                case UInt8(ascii: "~"):
+                    if index + 1 < count, bytes[index + 1] == UInt8(ascii: "~") { tildes = true }
+                case UInt8(ascii: "w"):
+                    if index + 3 < count, bytes[index + 1] == UInt8(ascii: "w"), bytes[index + 2] == UInt8(ascii: "w"),
+                       bytes[index + 3] == UInt8(ascii: ".") { address = true }
+                case UInt8(ascii: "h"):
+                    if index + 3 < count, bytes[index + 1] == UInt8(ascii: "t"), bytes[index + 2] == UInt8(ascii: "t"),
+                       bytes[index + 3] == UInt8(ascii: "p") { address = true }
+                default:
+                    break
+                }
+                index += 1
+            }
+        }
     }
 }

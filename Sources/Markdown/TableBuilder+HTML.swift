@@ -61,7 +61,7 @@ extension TableBuilder {
             text += inlineOnly(cell.text) + "\n\n"
             line += 2
         }
-        if cells.contains(where: { $0.text.contains("]") }) {
+        if cells.contains(where: { $0.text.utf8.contains(UInt8(ascii: "]")) }) {
             if references == nil { references = lines.referenceDefinitions.joined(separator: "\n") }
             text += references ?? ""
         }
