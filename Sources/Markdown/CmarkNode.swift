@@ -25,9 +25,11 @@ struct CmarkNode: Equatable {
     var type: cmark_node_type { cmark_node_get_type(pointer) }
     var firstChild: CmarkNode? { cmark_node_first_child(pointer).map(CmarkNode.init) }
     var next: CmarkNode? { cmark_node_next(pointer).map(CmarkNode.init) }
+    var previous: CmarkNode? { cmark_node_previous(pointer).map(CmarkNode.init) }
     var parent: CmarkNode? { cmark_node_parent(pointer).map(CmarkNode.init) }
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
     var literal: String? {
@@ -39,6 +41,8 @@ struct CmarkNode: Equatable {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } }
         nonmutating set { cmark_node_set_url(pointer, newValue) }
     }
+
+    var title: String? { cmark_node_get_title(pointer).map { String(cString: $0) } }
 
     var fenceInfo: String {
         cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? ""
@@ -88,6 +92,7 @@ struct CmarkNode: Equatable {
     }
 
     func insertBefore(_ sibling: CmarkNode) { cmark_node_insert_before(pointer, sibling.pointer) }
+    func insertAfter(_ sibling: CmarkNode) { cmark_node_insert_after(pointer, sibling.pointer) }
     func append(_ child: CmarkNode) { cmark_node_append_child(pointer, child.pointer) }
 
     /// Puts `replacement` where this node was and moves this node's children into it.

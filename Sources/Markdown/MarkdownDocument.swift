@@ -90,3 +90,14 @@ public enum ComponentDecision: Sendable {
     /// A mistake the author must fix; the block is dropped.
     case error(String, lineOffset: Int = 0, column: Int? = nil)
 }
+
+/// The size of an image in CSS pixels, for its `width` and `height` attributes.
+public struct ImageSize: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}

@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// Turns one Markdown body into HTML with libcmark, applying the site's transforms on the
-/// syntax tree: heading ids, task lists, link rewriting and components.
+/// syntax tree: GFM tables, callouts, autolinks and strikethrough, heading ids, task lists, link
+/// rewriting, images and components.
 public struct MarkdownRenderer {
     /// Raw HTML and `javascript:` links are dropped unless this is set (libcmark's safe mode).
     public var allowsUnsafeHTML: Bool
@@ -14,6 +15,14 @@ public struct MarkdownRenderer {
     public var renderComponent: (ComponentBlock) -> ComponentDecision
     /// Whether `MarkdownDocument.plainText` is wanted (for search); skipping it saves a walk.
     public var collectsText = true
+    /// The visible titles of callouts (`> [!NOTE]`) in the page's language; English when missing.
+    public var calloutLabels: [CalloutKind: String] = [:]
+    /// The accessible name of a table's scrolling wrapper, followed by its first column headers.
+    public var tableLabel = "Table"
+    /// The width and height of a local image, by its destination as written; nil when unknown.
+    public var imageSize: (LinkReference) -> ImageSize? = { _ in nil }
+    /// Images in the first this many top-level blocks load at once; later ones get `loading="lazy"`.
+    public var eagerImageBlocks = 2
 
     public init(
         allowsUnsafeHTML: Bool = false,
@@ -40,7 +49,25 @@ public struct MarkdownRenderer {
         defer { cmark_node_free(documentPointer) }
         let document = CmarkNode(documentPointer)
 
-        var pass = TransformPass(renderer: self, lineOffset: lineOffset)
+        // GFM extensions first, so the transforms below see their links, images and headings. Each walks
+        // the tree only when the text has its marker: most pages have none of them.
+        var positions: [OpaquePointer: (line: Int, column: Int)] = [:]
+        let markers = ExtensionMarkers(text)
+        if markers.pipe {
+            var tables = TableBuilder(lines: SourceLines(source), options: options, label: tableLabel)
+            tables.run(on: document)
+            positions = tables.positions
+        }
+        let hasCallout = markers.callout
+        let hasInlineExtension = markers.tildes || markers.address
+        if hasCallout || hasInlineExtension {
+            // cmark splits text at `[`, `!` and entities; the checks below read whole runs of text.
+            cmark_consolidate_text_nodes(documentPointer)
+        }
+        if hasCallout { CalloutBuilder(labels: calloutLabels).run(on: document) }
+        if hasInlineExtension { InlineExtensions.run(on: document) }
+
+        var pass = TransformPass(renderer: self, lineOffset: lineOffset, positions: positions)
         pass.run(on: collectNodes(in: document))
 
         let plain = collectsText ? readableText(of: document) : ""
@@ -70,6 +97,9 @@ private func readableText(of root: CmarkNode) -> String {
         let node = CmarkNode(raw)
         if event == CMARK_EVENT_ENTER {
             node.appendOwnText(to: &bytes)
+        } else if node.type == CMARK_NODE_CUSTOM_INLINE, node.parent?.type == CMARK_NODE_CUSTOM_BLOCK {
+            // A table cell: keep the words of neighbouring cells apart.
+            bytes.append(UInt8(ascii: " "))
         } else if node.type == CMARK_NODE_PARAGRAPH || node.type == CMARK_NODE_HEADING {
             bytes.append(UInt8(ascii: "\n"))
         } else if node.type == CMARK_NODE_CUSTOM_BLOCK, (node.firstChild?.type.rawValue ?? 0) >= CMARK_NODE_FIRST_INLINE.rawValue {
@@ -84,30 +114,42 @@ private func readableText(of root: CmarkNode) -> String {
 private struct TransformPass {
     let renderer: MarkdownRenderer
     let lineOffset: Int
+    /// Source positions of nodes cmark parsed apart (table cells), by node.
+    let positions: [OpaquePointer: (line: Int, column: Int)]
     var headings: [Heading] = []
     var issues: [MarkdownIssue] = []
     var taskCount = 0
     private var headingIDs = HeadingID.Allocator()
     private var taskIDs = HeadingID.Allocator()
 
-    init(renderer: MarkdownRenderer, lineOffset: Int) {
+    init(renderer: MarkdownRenderer, lineOffset: Int, positions: [OpaquePointer: (line: Int, column: Int)] = [:]) {
         self.renderer = renderer
         self.lineOffset = lineOffset
+        self.positions = positions
     }
 
     mutating func run(on nodes: [CmarkNode]) {
         var headingNodes: [CmarkNode] = []
         var codeBlocks: [CmarkNode] = []
         var taskItems: [(item: CmarkNode, text: CmarkNode, checked: Bool)] = []
+        var images: [(node: CmarkNode, reference: LinkReference, block: Int)] = []
         var lastBlockLine = 1
+        var topLevelBlock = -1
         for node in nodes {
-            let line = node.startLine
+            let known = positions.isEmpty ? nil : positions[node.pointer]
+            let line = known?.line ?? node.startLine
             if line > 0 { lastBlockLine = line }
+            if node.parent?.type == CMARK_NODE_DOCUMENT { topLevelBlock += 1 }
             switch node.type {
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                rewriteDestination(of: node, line: line > 0 ? line : lastBlockLine, column: max(node.startColumn, 1))
+            case CMARK_NODE_IMAGE:
+                let reference = LinkReference(destination: node.url ?? "", line: (line > 0 ? line : lastBlockLine) + lineOffset,
+                                              column: known?.column ?? max(node.startColumn, 1), isImage: true)
+                rewriteDestination(of: node, line: line > 0 ? line : lastBlockLine, column: reference.column)
+                images.append((node, reference, topLevelBlock))
+            case CMARK_NODE_LINK:
+                rewriteDestination(of: node, line: line > 0 ? line : lastBlockLine, column: known?.column ?? max(node.startColumn, 1))
             case CMARK_NODE_CODE_BLOCK:
                 codeBlocks.append(node)
             case CMARK_NODE_ITEM:
@@ -120,6 +162,31 @@ private struct TransformPass {
         for node in headingNodes { addID(to: node) }
         for node in codeBlocks { replaceComponent(node) }
         makeChecklists(taskItems)
+        for image in images { replaceImage(image.node, reference: image.reference, block: image.block) }
+    }
+
+    // MARK: Images
+
+    /// Writes the `img` element itself (cmark's has no size or loading attributes) and warns about a
+    /// missing alternative text.
+    private mutating func replaceImage(_ node: CmarkNode, reference: LinkReference, block: Int) {
+        let alt = node.plainText.trimmingSpaces
+        if alt.isEmpty {
+            let name = reference.destination.split(separator: "/").last.map(String.init) ?? reference.destination
+            issues.append(MarkdownIssue(.warning, line: reference.line, column: reference.column,
+                "the image `\(name)` has no alternative text (WCAG 1.1.1): write what it shows between the brackets, "
+                    + "like `![Een bureau bij het raam met een laptop op een standaard](\(reference.destination))`"))
+        }
+        var url = node.url ?? ""
+        if !renderer.allowsUnsafeHTML, isDangerous(url) { url = "" }
+        var html = "<img src=\"\(escapeHref(url))\" alt=\"\(escapeHTML(node.plainText))\""
+        if let title = node.title, !title.isEmpty { html += " title=\"\(escapeHTML(title))\"" }
+        if !reference.destination.isEmpty, let size = renderer.imageSize(reference) {
+            html += " width=\"\(size.width)\" height=\"\(size.height)\""
+        }
+        if block >= renderer.eagerImageBlocks { html += " loading=\"lazy\"" }
+        html += " />"
+        node.replace(with: .custom(CMARK_NODE_CUSTOM_INLINE, enter: html), keepingChildren: false)
     }
 
     // MARK: Links
@@ -238,5 +305,41 @@ extension String {
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)
+    }
+}
+
+/// Which extension markers a body holds, found in one pass over its bytes: most pages have none, and
+/// then the extensions do not walk the tree at all.
+struct ExtensionMarkers {
+    var pipe = false
+    var callout = false
+    var tildes = false
+    var address = false
+
+    init(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                switch bytes[index] {
+                case UInt8(ascii: "|"):
+                    pipe = true
+                case UInt8(ascii: "["):
+                    if index + 1 < count, bytes[index + 1] == UInt8(ascii: "!") { callout = true }
+                case UInt8(ascii: "~"):
+                    if index + 1 < count, bytes[index + 1] == UInt8(ascii: "~") { tildes = true }
+                case UInt8(ascii: "w"):
+                    if index + 3 < count, bytes[index + 1] == UInt8(ascii: "w"), bytes[index + 2] == UInt8(ascii: "w"),
+                       bytes[index + 3] == UInt8(ascii: ".") { address = true }
+                case UInt8(ascii: "h"):
+                    if index + 3 < count, bytes[index + 1] == UInt8(ascii: "t"), bytes[index + 2] == UInt8(ascii: "t"),
+                       bytes[index + 3] == UInt8(ascii: "p") { address = true }
+                default:
+                    break
+                }
+                index += 1
+            }
+        }
     }
 }

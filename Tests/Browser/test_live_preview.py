@@ -71,7 +71,7 @@ def test_saved_page_reloads_and_errors_show_over_the_page(driver, preview):
     page.write_text("---\ntitle: [\n---\nkapot\n", encoding="utf-8")
     helpers.wait_for(driver, lambda d: d.find_elements(By.ID, "mengvorm-errors"), "no error overlay")
     overlay = driver.find_element(By.ID, "mengvorm-errors")
-    assert "Content/grenzen/werk-en-prive.md:3:1: error: invalid YAML" in overlay.text
+    assert "Content/grenzen/werk-en-prive.md:2:8: error: the list that starts with `[` here is not closed" in overlay.text
     assert overlay.get_attribute("role") == "alert"
     # The last good page is still what the server sends.
     helpers.open_page(driver, base + "grenzen/werk-en-prive/index.html")

@@ -14,7 +14,8 @@ import TestSupport
 
     @Test func malformedYAMLPointsAtTheLineInTheFile() {
         #expect(diagnostics(["Content/a.md": "---\ntitle: A\ntags: [een, twee\n---\nTekst\n"]) == [
-            "Content/a.md:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 3)",
+            // Where the editor opened the list, not where libyaml gave up (the closing `---`); libyaml's words follow.
+            "Content/a.md:3:7: error: the list that starts with `[` here is not closed: end it with `]` on the same line, like `tags: [thuiswerken, arbo]`\n    (invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 3))",
         ])
     }
 
@@ -124,7 +125,7 @@ import TestSupport
             "Content/_data/selfcheck.yml:2:7: error: no page Content/bestaat-niet.md for the link `bestaat-niet.md`",
             "Content/a.md:4:1: error: unknown component `selfchek`; did you mean `selfcheck`? (known: selfcheck)",
             "Content/a.md:9:7: error: no data file `zelfcheck` in Content/_data/; did you mean `selfcheck`?",
-            "Content/a.md:14:1: error: the settings of this `selfcheck` block are not valid YAML: invalid YAML: did not find expected node content (while parsing a flow node at line 14)",
+            "Content/a.md:13:7: error: the settings of this `selfcheck` block are not valid YAML: the list that starts with `[` here is not closed: end it with `]` on the same line, like `tags: [thuiswerken, arbo]`\n    (invalid YAML: did not find expected node content (while parsing a flow node at line 14))",
         ])
     }
 

@@ -36,7 +36,7 @@ import TestSupport
         #expect(!report.succeeded)
         let lines = TestSite.lines(report)
         for expected in [
-            "Content/geen-yaml.md:3:1: error: invalid YAML",
+            "Content/geen-yaml.md:2:8: error: the list that starts with `[` here is not closed",
             "Content/lijst.md:2:1: error: the front matter must be settings",
             "Content/datum.md:3:7: error: `date` must be a date like 2027-03-01",
             "Content/leeg.md:1:1: error: missing front matter",
@@ -46,7 +46,7 @@ import TestSupport
             "Content/slug.md:3:7: error: `slug` may only contain",
             "Content/lus: warning: symbolic link skipped",
             "Content/buiten.md: warning: symbolic link skipped",
-            "Content/_data/lijst.yml:2:1: error: invalid YAML",
+            "Content/_data/lijst.yml:1:3: error: the list that starts with `[` here is not closed",
             "Themes/default/partials/lus.mustache:1:1: error: the partial `lus` includes itself",
             "Themes/default/partials/open.mustache:1:7: error: a section is not closed",
         ] {

@@ -173,7 +173,7 @@ import TestSupport
         site.write("Content/plannen/je-week.md", "---\ntitle: [\n---\nkapot\n")
         let failed = site.build(cache: cache)
         #expect(!failed.succeeded)
-        #expect(TestSite.lines(failed).contains { $0.hasPrefix("Content/plannen/je-week.md:3:1: error: invalid YAML") })
+        #expect(TestSite.lines(failed).contains { $0.hasPrefix("Content/plannen/je-week.md:2:8: error: the list that starts with `[` here is not closed") })
         #expect(Self.contents(of: site) == good)
         // An edit of the text while another page is broken: still reported, still nothing written.
         site.write("Content/grenzen/_index.md", page("Grenzen", "Over grenzen, herzien."))

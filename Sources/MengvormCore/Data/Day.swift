@@ -31,6 +31,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// A date written the Dutch way (`1-3-2027`, `01/03/2027`, `1.3.2027`) or without zeros (`2027-3-1`):
+    /// the day an editor meant, so a message can suggest `2027-03-01`.
+    static func fromOtherOrder(_ text: String) -> Day? {
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) }),
+              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
+        if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 { return Day(year: c, month: b, day: a) }
+        if parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2 { return Day(year: a, month: b, day: c) }
+        return nil
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -56,6 +56,10 @@ struct FieldReader {
     mutating func day(_ key: String) -> Day? {
         guard let node = node(key) else { return nil }
         if let text = node.string, let day = Day(text) { return day }
+        if let text = node.string, let meant = Day.fromOtherOrder(text) {
+            fail("`\(key)` must be written year-month-day: `\(key): \(meant)` (not `\(text)`, which is day-month-year)", node)
+            return nil
+        }
         fail("`\(key)` must be a date like 2027-03-01 (year-month-day), not `\(node.string ?? node.kindName)`", node)
         return nil
     }

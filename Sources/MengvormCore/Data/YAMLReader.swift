@@ -18,30 +18,44 @@ public enum YAMLReader {
 
     /// Like `read`, always through libyaml: the reference `FlatYAML` is checked against.
     static func readWithLibYAML(_ text: String, lineOffset: Int = 0) -> Result<DataNode?, Failure> {
+        var result: Result<DataNode?, Failure>
         do {
             guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
-            return convert(node)
+            result = convert(node, text: text, lineOffset: lineOffset)
         } catch let error as YamlError {
-            var failure = failure(from: error, lineOffset: lineOffset)
-            failure.line += lineOffset
-            return .failure(failure)
+            result = .failure(failure(from: error, text: text, lineOffset: lineOffset))
         } catch {
-            return .failure(Failure(message: "this is not valid YAML", line: 1, column: 1))
+            result = .failure(Failure(message: "this is not valid YAML", line: 1, column: 1))
+        }
+        if case .success(let node) = result, let mistake = YAMLMessages.mistakeInValidYAML(text, result: node) {
+            result = .failure(Failure(message: mistake.message, line: mistake.line, column: mistake.column))
+        }
+        return result.mapError { failure in
+            var failure = failure
+            failure.line += lineOffset
+            return failure
         }
     }
 
-    private static func convert(_ node: Node) -> Result<DataNode?, Failure> {
+    private static func convert(_ node: Node, text: String, lineOffset: Int) -> Result<DataNode?, Failure> {
         var failure: Failure?
         var budget = maximumValues
-        let result = convert(node, depth: 0, budget: &budget, failure: &failure)
-        if let failure { return .failure(failure) }
+        let result = convert(node, depth: 0, budget: &budget, failure: &failure, lineOffset: lineOffset)
+        if var failure {
+            // The budget ran out inside expanded aliases: point at the alias written in the text that crossed it.
+            if budget <= 0, let alias = YAMLAliasBudget.aliasCrossing(maximumValues, in: text) {
+                failure = Failure(message: "the data has more than \(maximumValues) values: the alias `*\(alias.name)` here repeats data that itself repeats aliases; write the values out instead of nesting aliases",
+                                  line: alias.line, column: alias.column)
+            }
+            return .failure(failure)
+        }
         return .success(result)
     }
 
     /// Aliases are expanded while composing; a budget stops "billion laughs" documents.
     static let maximumValues = 1_000_000
 
-    private static func convert(_ node: Node, depth: Int, budget: inout Int, failure: inout Failure?) -> DataNode {
+    private static func convert(_ node: Node, depth: Int, budget: inout Int, failure: inout Failure?, lineOffset: Int) -> DataNode {
         let line = node.mark?.line ?? 0
         let column = node.mark?.column ?? 0
         budget -= 1
@@ -57,16 +71,18 @@ public enum YAMLReader {
         case .scalar(let scalar):
             return DataNode(scalarValue(scalar), line: line, column: column)
         case .sequence(let sequence):
-            return DataNode(.list(sequence.map { convert($0, depth: depth + 1, budget: &budget, failure: &failure) }), line: line, column: column)
+            return DataNode(.list(sequence.map { convert($0, depth: depth + 1, budget: &budget, failure: &failure, lineOffset: lineOffset) }), line: line, column: column)
         case .mapping(let mapping):
             var entries: [(key: String, node: DataNode)] = []
             var seen = Set<String>()
             for (keyNode, valueNode) in mapping {
                 let key = keyNode.scalar?.string ?? ""
                 if !seen.insert(key).inserted, failure == nil {
-                    failure = Failure(message: "the key `\(key)` appears twice; keep one", line: keyNode.mark?.line ?? line, column: keyNode.mark?.column ?? column)
+                    let first = mapping.first { $0.key.scalar?.string == key }?.key.mark?.line ?? 0
+                    failure = Failure(message: "the key `\(key)` appears twice (first on line \(first + lineOffset)): keep one of them and remove or rename the other",
+                                      line: keyNode.mark?.line ?? line, column: keyNode.mark?.column ?? column)
                 }
-                entries.append((key, convert(valueNode, depth: depth + 1, budget: &budget, failure: &failure)))
+                entries.append((key, convert(valueNode, depth: depth + 1, budget: &budget, failure: &failure, lineOffset: lineOffset)))
             }
             return DataNode(.map(entries), line: line, column: column)
         }
@@ -93,12 +109,11 @@ public enum YAMLReader {
         return .string(text)
     }
 
-    private static func failure(from error: YamlError, lineOffset: Int) -> Failure {
+    private static func failure(from error: YamlError, text: String, lineOffset: Int) -> Failure {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-            return Failure(message: message, line: mark.line, column: mark.column)
+            return YAMLMessages.explain(problem: problem, context: context.map { ($0.text, $0.mark.line, $0.mark.column) },
+                                        line: mark.line, column: mark.column, in: text, lineOffset: lineOffset)
         case let .reader(problem, _, _, _):
             return Failure(message: "invalid YAML: \(problem)", line: 1, column: 1)
         default:

@@ -10,12 +10,26 @@ enum FrontMatter {
         var hasFrontMatter: Bool
         /// The closing `---` was missing.
         var unclosed = false
+        /// The file starts with `+++`: TOML front matter, as Hugo and Zola write it.
+        var isTOML = false
+    }
+
+    /// What to tell an editor whose page has no YAML front matter.
+    static func missingMessage(_ split: Split) -> String {
+        guard split.isTOML else {
+            return "missing front matter: start the file with a line `---`, then `title: …`, then `---`"
+        }
+        return "this page starts with `+++`, TOML front matter, which Mengvorm does not read: write it as YAML between `---` lines, "
+            + "with `key: value` instead of `key = value` (`title = \"Je week\"` becomes `title: Je week`, `tags = [\"a\", \"b\"]` becomes `tags: [a, b]`)"
     }
 
     static func split(_ text: String) -> Split {
         let utf8 = text.utf8
         guard utf8.starts(with: "---".utf8) else {
-            return Split(yaml: "", body: Substring(text), bodyLine: 1, hasFrontMatter: false)
+            var split = Split(yaml: "", body: Substring(text), bodyLine: 1, hasFrontMatter: false)
+            let firstLine = utf8.prefix(while: { $0 != UInt8(ascii: "\n") })
+            split.isTOML = isLine(firstLine, "+++")
+            return split
         }
         // The opening line must be exactly `---` (allowing trailing spaces and CR).
         var index = utf8.index(utf8.startIndex, offsetBy: 3)
@@ -41,8 +55,17 @@ enum FrontMatter {
     }
 
     private static func isClosingLine(_ line: Substring.UTF8View) -> Bool {
-        var trimmed = line
-        while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\r") { trimmed = trimmed.dropLast() }
-        return trimmed.elementsEqual("---".utf8) || trimmed.elementsEqual("...".utf8)
+        isLine(line, "---") || isLine(line, "...")
+    }
+
+    /// `line` is `marker`, allowing trailing spaces and a CR.
+    private static func isLine<Bytes: BidirectionalCollection>(_ line: Bytes, _ marker: String) -> Bool where Bytes.Element == UInt8 {
+        var end = line.endIndex
+        while end > line.startIndex {
+            let before = line.index(before: end)
+            guard line[before] == UInt8(ascii: " ") || line[before] == UInt8(ascii: "\r") else { break }
+            end = before
+        }
+        return line[line.startIndex..<end].elementsEqual(marker.utf8)
     }
 }

@@ -21,7 +21,7 @@ enum PageLoader {
         let split = FrontMatter.split(text)
         let start = SourceLocation(path: path, line: 1, column: 1)
         guard split.hasFrontMatter else {
-            return (nil, [.error("missing front matter: start the file with a line `---`, then `title: …`, then `---`", at: start)])
+            return (nil, [.error(FrontMatter.missingMessage(split), at: start)])
         }
         if split.unclosed {
             return (nil, [.error("the front matter is not closed: add a line `---` after the last setting", at: start)])

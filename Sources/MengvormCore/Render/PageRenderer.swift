@@ -20,6 +20,9 @@ struct PageRenderer: @unchecked Sendable {
     let data: DataFiles
     let links: LinkResolver
     let views: ViewBuilder
+    /// `Content/` on disk, for the `width` and `height` of local images; nil leaves images without a size.
+    var contentRoot: String? = nil
+    let imageSizes = ImageSizeCache()
 
     func render(_ pageIndex: Int) -> (html: String, result: RenderedPage) {
         let page = index.pages[pageIndex]
@@ -49,6 +52,17 @@ struct PageRenderer: @unchecked Sendable {
                 }
             })
         markdown.collectsText = config.searchIndex
+        let strings = views.strings(for: pageIndex)
+        for kind in CalloutKind.allCases {
+            if let label = strings["callout_" + kind.rawValue] as? String { markdown.calloutLabels[kind] = label }
+        }
+        if let label = strings["table_label"] as? String { markdown.tableLabel = label }
+        if let contentRoot {
+            markdown.imageSize = { [imageSizes, index] image in
+                ImageSizeCache.contentPath(of: image.destination, folder: folder, assets: index.assets)
+                    .flatMap { imageSizes.size(ofFileAt: contentRoot + "/" + $0) }
+            }
+        }
         let document = markdown.render(page.loaded.body, lineOffset: page.loaded.bodyLine - 1)
 
         for issue in document.issues {

@@ -5,7 +5,9 @@ enum RenderStage {
                     _ run: inout BuildRun) -> RenderedSite {
         let links = LinkResolver(index: index, linkStyle: site.config.linkStyle)
         let views = ViewBuilder(index: index, config: site.config, links: links, data: site.data, templates: site.templates)
-        let renderer = PageRenderer(index: index, config: site.config, templates: site.templates, data: site.data, links: links, views: views)
+        var renderer = PageRenderer(index: index, config: site.config, templates: site.templates, data: site.data, links: links, views: views)
+        // Local images get width and height read from their files.
+        renderer.contentRoot = site.contentRoot.path
         let (pages, renderedCount) = renderPages(index: index, renderer: renderer, writer: writer, cache: options.cache,
                                                  observer: options.observer)
         for page in pages { run.diagnostics.add(contentsOf: page.diagnostics) }
