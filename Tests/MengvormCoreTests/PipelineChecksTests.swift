@@ -171,3 +171,22 @@ import TestSupport
             "{\"clock_hint\":\"Tijd\",\"day_1\":\"maandag\",\"day_2\":\"dinsdag\",\"search_none\":\"Niets\"}|"))
     }
 }
+
+/// The theme's stylesheets are written without comments and layout whitespace, and mean the same.
+@Suite struct CSSMinifierTests {
+    @Test func commentsAndLayoutGoWhatMattersStays() {
+        let css = """
+        /* Kleuren */
+        :root {
+          --color: #1f5f8b;
+        }
+        .nav a:hover,
+        .nav  a :focus { color: var(--color); }
+        .x::before { content: "a  /* geen commentaar */  b"; background: url('x y.png'); }
+        @media (max-width: 40rem) { .y { margin: 0 auto ; } }
+        """
+        #expect(CSSMinifier.minify(css) == """
+        :root{--color: #1f5f8b}.nav a:hover,.nav a :focus{color: var(--color)}.x::before{content: "a  /* geen commentaar */  b";background: url('x y.png')}@media (max-width: 40rem){.y{margin: 0 auto}}
+        """)
+    }
+}

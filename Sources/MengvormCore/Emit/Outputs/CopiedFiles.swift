@@ -1,8 +1,16 @@
-/// The theme's assets and the files beside the pages in Content/ (images, PDFs), copied as they are.
+/// The theme's assets and the files beside the pages in Content/ (images, PDFs), copied as they are;
+/// the theme's stylesheets minified (`CSSMinifier`).
 struct CopiedFiles: SiteOutput {
     func write(_ site: RenderedSite, to writer: OutputWriter) -> OutputResult {
         var copies: [(source: String, destination: String)] = []
-        for (relative, source) in site.templates.assets { copies.append((source, relative)) }
+        var result = OutputResult()
+        for (relative, source) in site.templates.assets.sorted(by: { $0.key < $1.key }) {
+            guard relative.hasSuffix(".css"), case .success(let css) = FileReader.readText(at: source) else {
+                copies.append((source, relative))
+                continue
+            }
+            result.write(CSSMinifier.minify(css), to: relative, with: writer)
+        }
         for (contentPath, output) in site.index.assets { copies.append((site.contentRoot.path + "/" + contentPath, output)) }
         let failures: [String?]
         if let cache = site.cache {
@@ -12,7 +20,7 @@ struct CopiedFiles: SiteOutput {
                 writer.copy(from: copies[i].source, to: copies[i].destination) ? nil : copies[i].source
             }
         }
-        var result = OutputResult(files: copies.count)
+        result.files += copies.count
         for failure in failures.compactMap({ $0 }) {
             result.diagnostics.append(.error("cannot copy \(failure) into the output", at: nil))
         }
