@@ -72,7 +72,57 @@ struct PageRenderer: @unchecked Sendable {
         }
         let view = views.view(for: pageIndex, document: document, components: components.names)
         let html = templates.render(views.mustache(for: view, page: pageIndex), layout: page.layout)
+        // Privacy: no page may make the browser contact another site.
+        result.diagnostics += privacyDiagnostics(html: html, body: document.html, page: page)
         return (html, result)
+    }
+
+    /// Every resource of the page's HTML from another site, each at the place to change: the line and
+    /// column in the Markdown (raw HTML, components) when the address is written there, else in the theme's
+    /// template, else the page's first line. Code blocks and code spans are text and never load anything.
+    func privacyDiagnostics(html: String, body: String, page: Page) -> [Diagnostic] {
+        let allowed = config.allowedOrigins
+        let all = ExternalOrigins.blocked(in: html, allowed: allowed, isHTML: true)
+        guard !all.isEmpty else { return [] }
+        let path = page.displayPath
+        var diagnostics: [Diagnostic] = []
+        // The body's resources are the Markdown's: find each in the page's source, in order.
+        var fromBody: [String: Int] = [:]
+        var searchFrom: [String: String.Index] = [:]
+        let source = page.loaded.body
+        for resource in ExternalOrigins.blocked(in: body, allowed: allowed, isHTML: true) {
+            fromBody[resource.url, default: 0] += 1
+            let written = resource.url.replacingOccurrences(of: "&amp;", with: "&")
+            var location = SourceLocation(path: path, line: page.loaded.bodyLine, column: 1)
+            if let range = source.range(of: written, range: (searchFrom[written] ?? source.startIndex)..<source.endIndex) {
+                searchFrom[written] = range.upperBound
+                location = Self.position(of: range.lowerBound, in: source, path: path, firstLine: page.loaded.bodyLine)
+            }
+            diagnostics.append(.error(ExternalOrigins.message(resource.url, resource.origin), at: location))
+        }
+        // The rest comes from the layout and its partials.
+        for resource in all {
+            if let count = fromBody[resource.url], count > 0 {
+                fromBody[resource.url] = count - 1
+                continue
+            }
+            var location = SourceLocation(path: path, line: 1, column: 1)
+            for (_, template) in templates.sources.sorted(by: { $0.key < $1.key }) {
+                if let range = template.text.range(of: resource.url) {
+                    location = Self.position(of: range.lowerBound, in: template.text, path: template.display, firstLine: 1)
+                    break
+                }
+            }
+            diagnostics.append(.error(ExternalOrigins.message(resource.url, resource.origin), at: location))
+        }
+        return diagnostics
+    }
+
+    private static func position(of index: String.Index, in text: String, path: String, firstLine: Int) -> SourceLocation {
+        let before = text[..<index]
+        let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        let line = firstLine + before.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        return SourceLocation(path: path, line: line, column: text[lineStart..<index].count + 1)
     }
 
     /// Strings in data files that name a page (`vergoedingen/arbovoorzieningen.md`) become links from this page.
