@@ -41,6 +41,8 @@ enum EmitStage {
                 fileCount += result.files
                 run.diagnostics.add(contentsOf: result.diagnostics)
             }
+            let siteRoot = site.contentRoot.deletingLastPathComponent().path + "/"
+            run.diagnostics.add(contentsOf: writer.failureDiagnostics(display: { $0.hasPrefix(siteRoot) ? String($0.dropFirst(siteRoot.count)) : $0 }))
             run.finished("outputs")
             if run.failed {
                 folder.discard()
@@ -50,7 +52,7 @@ enum EmitStage {
                     options.cache?.remember(output: folder.final, files: writer.manifest, order: order)
                 } catch {
                     folder.discard()
-                    run.diagnostics.error("cannot put the new site in place at \(folder.final.path): \(error.localizedDescription)", at: nil)
+                    run.diagnostics.error("cannot put the new site in place at \(folder.final.path): \(error)", at: nil)
                 }
             }
             run.finished("swap")

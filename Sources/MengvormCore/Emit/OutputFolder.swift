@@ -13,6 +13,12 @@ struct OutputFolder {
         case message(String)
     }
 
+    /// A step of putting the new site in place that failed, with the system's reason.
+    struct IOFailure: Error, CustomStringConvertible {
+        var description: String
+        init(_ what: String, _ code: Int32 = errno) { description = what + ": " + FileWriter.reason(code) }
+    }
+
     /// Checks that `output` is a folder a build may replace.
     static func prepare(output: URL, siteRoot: URL) -> Result<OutputFolder, Refusal> {
         let out = output.standardizedFileURL.resolvingSymlinksInPath().path
@@ -61,7 +67,9 @@ struct OutputFolder {
         let fm = FileManager.default
         let (manifest, newOrder) = OutputWriter.manifestText(writer.manifest, order: writer.previousOrder)
         guard fm.fileExists(atPath: final.path) else {
-            guard FileWriter.write(manifest, to: staging.path + "/" + OutputFolder.marker) else { throw CocoaError(.fileWriteUnknown) }
+            var text = manifest
+            let code = text.withUTF8 { FileWriter.writeReturningError(UnsafeRawBufferPointer($0), to: staging.path + "/" + OutputFolder.marker) }
+            guard code == 0 else { throw IOFailure("cannot write \(OutputFolder.marker)", code) }
             try fm.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fm.moveItem(at: staging, to: final)
             return newOrder
@@ -72,7 +80,7 @@ struct OutputFolder {
                 FileWriter.makeFolders(for: target)
                 // A folder where a file now goes (or the reverse) is removed first.
                 try? fm.removeItem(atPath: target)
-                guard rename(staging.path + "/" + path, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
+                guard rename(staging.path + "/" + path, target) == 0 else { throw IOFailure("cannot move \(path) into place") }
             }
         }
         let current = writer.manifest
@@ -82,9 +90,10 @@ struct OutputFolder {
         }
         // The manifest last, through a rename, so it never describes a half-written folder.
         let temporary = final.path + "/" + OutputFolder.marker + ".new"
-        guard FileWriter.write(manifest, to: temporary), rename(temporary, final.path + "/" + OutputFolder.marker) == 0 else {
-            throw CocoaError(.fileWriteUnknown)
-        }
+        var text = manifest
+        let code = text.withUTF8 { FileWriter.writeReturningError(UnsafeRawBufferPointer($0), to: temporary) }
+        guard code == 0 else { throw IOFailure("cannot write \(OutputFolder.marker)", code) }
+        guard rename(temporary, final.path + "/" + OutputFolder.marker) == 0 else { throw IOFailure("cannot move \(OutputFolder.marker) into place") }
         try? fm.removeItem(at: staging)
         return newOrder
     }
