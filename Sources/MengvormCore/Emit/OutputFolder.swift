@@ -53,6 +53,7 @@ struct OutputFolder {
     /// are trusted to be there, and not checked one by one).
     func begin(known: (files: [String: UInt64], order: [String])? = nil) -> OutputWriter? {
         try? FileManager.default.removeItem(at: staging)
+        removeStaleStagingFolders()
         guard (try? FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)) != nil else { return nil }
         let previous = known?.files ?? OutputWriter.readManifest(final.path + "/" + OutputFolder.marker)
         return OutputWriter(staging: staging.path, final: final.path, previous: previous, previousOrder: known?.order,
@@ -102,6 +103,23 @@ struct OutputFolder {
         var folder = (path as NSString).deletingLastPathComponent
         while !folder.isEmpty, rmdir(final.path + "/" + folder) == 0 {
             folder = (folder as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// Removes the staging folders that builds killed before they could clean up (`kill -9`, a power cut)
+    /// left beside the output: `.Output.staging-PID` whose process no longer runs. The folder of a build
+    /// that is still running (its PID is alive, or not ours to signal) is never touched.
+    func removeStaleStagingFolders() {
+        let parent = final.deletingLastPathComponent().path
+        let prefix = "." + final.lastPathComponent + ".staging-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count)
+            guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy(\.isASCII), let pid = Int32(digits), pid > 0,
+                  pid != getpid() else { continue }
+            // kill(pid, 0) sends nothing: ESRCH means no such process; EPERM means it runs as someone else.
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: parent + "/" + name)
         }
     }
 
