@@ -7,24 +7,53 @@ import Foundation
 enum GitDates {
     /// Content path (`plannen/je-week.md`, `_data/teams.yml`) → day of its last commit, in local time.
     static func lastChanged(siteRoot: URL) -> [String: Day] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // --relative: paths relative to the site folder, also when the site is a folder inside a repository.
-        process.arguments = ["git", "-c", "core.quotePath=false", "-C", siteRoot.path, "log", "--format=@%ct", "--name-only",
-                             "--relative", "--no-renames", "--", "Content"]
+        let arguments = ["git", "-c", "core.quotePath=false", "-C", siteRoot.path, "log", "--format=@%ct", "--name-only",
+                         "--relative", "--no-renames", "--", "Content"]
+        guard let output = run(arguments) else { return [:] }
+        return parse(output)
+    }
+
+    /// Runs a program found on PATH and returns its standard output, or nil when it cannot be started or
+    /// fails. posix_spawn directly: Foundation's Process took 60 ms to start git on this machine, the
+    /// whole `git log` of the shipped site 9 ms.
+    private static func run(_ arguments: [String]) -> Data? {
+        var pipe: [Int32] = [0, 0]
+        guard Glibc.pipe(&pipe) == 0 else { return nil }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, pipe[0])
+        posix_spawn_file_actions_addclose(&actions, pipe[1])
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_OPTIONAL_LOCKS"] = "0"
         environment["LC_ALL"] = "C"
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return [:] }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return [:] }
-        return parse(data)
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in argv + envp { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+        close(pipe[1])
+        guard spawned == 0 else {
+            close(pipe[0])
+            return nil
+        }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(pipe[0], $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
+            data.append(contentsOf: buffer[..<count])
+        }
+        close(pipe[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        // Exited normally with status 0 (WIFEXITED and WEXITSTATUS, which Swift does not import).
+        return status & 0xFFFF == 0 ? data : nil
     }
 
     /// `@1764600000` lines (a commit's time) each followed by the paths it changed.
