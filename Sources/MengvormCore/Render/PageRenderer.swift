@@ -28,6 +28,14 @@ struct PageRenderer: @unchecked Sendable {
         var result = RenderedPage()
         var components = ComponentRenderer(templates: templates, data: data, strings: { views.strings(for: pageIndex, components: [$0]) },
                                            root: links.rootPrefix(from: pageIndex), lang: views.language(of: pageIndex))
+        components.pagePath = path
+        components.resolveFile = { text in
+            // A file of the site: beside the page, or from Content/ with a leading `/`; never another site.
+            guard !text.contains(":"), !text.hasPrefix("//"), !text.lowercased().hasSuffix(".md") else { return nil }
+            if case (.rewrite(let href), _, _) = links.resolve(text, from: pageIndex, base: folder) { return href }
+            if case (.rewrite(let href), _, _) = links.resolve("/" + text, from: pageIndex, base: folder) { return href }
+            return nil
+        }
         let collector = Collector()
 
         var markdown = MarkdownRenderer(
@@ -59,6 +67,7 @@ struct PageRenderer: @unchecked Sendable {
         result.anchors = collector.anchors
         result.diagnostics.append(contentsOf: collector.diagnostics)
         result.components = components.uses
+        result.diagnostics += components.diagnostics
         result.headingIDs = Set(document.headings.map(\.id))
         result.headingTexts = document.headings.map(\.text)
         if config.searchIndex { result.plainText = SearchIndex.text(document.plainText) }
