@@ -28,7 +28,7 @@ import TestSupport
         let html = site.read("verhalen/ervaringen/index.html") ?? ""
         #expect(html.contains("<video controls preload=\"none\" playsinline poster=\"../../beelden/film.jpg\" aria-label=\"Ervaringen met thuiswerken\">"))
         #expect(html.contains("<source src=\"../../verhalen/film.mp4\">"))
-        #expect(html.contains("<track kind=\"captions\" src=\"../../verhalen/film.vtt\" srclang=\"nl\" label=\"Ondertitels\" default>"))
+        #expect(html.contains("<track kind=\"captions\" src=\"../../verhalen/film.vtt\" srclang=\"nl\" label=\"Ondertitels\">"))
         #expect(html.contains("<summary>Uitgeschreven tekst</summary>"))
         #expect(html.contains("Regel een.\nRegel twee."))
         #expect(!html.contains("autoplay"))
