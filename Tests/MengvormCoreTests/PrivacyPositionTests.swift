@@ -47,6 +47,9 @@ import TestSupport
         let html = "<p>src='https://a.example/x' and url(https://b.example/y)</p><style>@import url(https://c.example/s.css?a=1&b=2);</style><img src=\"https://d.example/i.png?w=1\">"
         let found = ExternalOrigins.loadedResources(in: html, isHTML: true).map(\.url)
         #expect(found == ["https://c.example/s.css?a=1&b=2", "https://d.example/i.png?w=1"])
+        // A `>` inside a quoted attribute does not end the tag; a comment loads nothing.
+        let tricky = "<img alt=\"a > b\" src=\"https://e.example/t.png\"><!-- <img src=\"https://f.example/x.png\"> -->"
+        #expect(ExternalOrigins.loadedResources(in: tricky, isHTML: true).map(\.url) == ["https://e.example/t.png"])
         // A stylesheet is CSS throughout.
         #expect(ExternalOrigins.loadedResources(in: "a{background:url(https://b.example/y?z=1)}").map(\.url) == ["https://b.example/y?z=1"])
     }

@@ -33,6 +33,7 @@ enum ExternalOrigins {
             let colon = UInt8(ascii: ":")
             var index = 0
             var styles: [Range<Int>]?
+            var tags: [Range<Int>]?
             // memchr finds each "/" at C speed; the byte loop only runs around "//".
             while index + 1 < buffer.count, let hit = memchr(base + index, Int32(UInt8(ascii: "/")), buffer.count - index) {
                 let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
@@ -52,12 +53,13 @@ enum ExternalOrigins {
                 if let kind = loads(buffer, before: start) {
                     var counts = true
                     if isHTML {
-                        let tag = insideTag(buffer, at: start)
+                        if tags == nil { tags = tagInteriors(buffer) }
+                        let tag = contains(tags!, start)
                         if kind == .attribute {
                             counts = tag
                         } else {
                             if styles == nil { styles = styleElements(buffer) }
-                            counts = tag || styles!.contains { $0.contains(start) }
+                            counts = tag || contains(styles!, start)
                         }
                     }
                     if counts {
@@ -75,18 +77,52 @@ enum ExternalOrigins {
         }
     }
 
-    /// Whether `position` lies between a tag's `<` and its `>` (where attributes are), not in text.
-    private static func insideTag(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
-        var cursor = position
-        while cursor > 0 {
-            cursor -= 1
-            if bytes[cursor] == UInt8(ascii: ">") { return false }
-            if bytes[cursor] == UInt8(ascii: "<") {
-                // `<` followed by a letter or `/` opens a tag; `a < b` in a script or style does not.
-                guard cursor + 1 < bytes.count else { return false }
-                let next = bytes[cursor + 1] | 0x20
-                return next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")
+    /// The interiors of the document's tags (from `<` to the `>` that closes it, quotes respected, so
+    /// `alt="a > b"` does not end the tag), in order. Text is escaped in HTML, so a `<` followed by a
+    /// letter or `/` opens a tag; comments are skipped.
+    private static func tagInteriors(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else { index += 1; continue }
+            let next = bytes[index + 1]
+            if next == UInt8(ascii: "!"), index + 3 < count, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+                // A comment ends at `-->`.
+                var end = index + 4
+                while end + 2 < count, !(bytes[end] == UInt8(ascii: "-") && bytes[end + 1] == UInt8(ascii: "-") && bytes[end + 2] == UInt8(ascii: ">")) { end += 1 }
+                index = end + 3
+                continue
             }
+            let letter = next | 0x20
+            guard (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z")) || next == UInt8(ascii: "/") else { index += 1; continue }
+            var end = index + 1
+            var quote: UInt8 = 0
+            while end < count {
+                let byte = bytes[end]
+                if quote != 0 {
+                    if byte == quote { quote = 0 }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    break
+                }
+                end += 1
+            }
+            ranges.append(index..<end)
+            index = end + 1
+        }
+        return ranges
+    }
+
+    /// Whether one of the sorted, disjoint `ranges` holds `position` (binary search).
+    private static func contains(_ ranges: [Range<Int>], _ position: Int) -> Bool {
+        var low = 0, high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].upperBound <= position { low = middle + 1 }
+            else if ranges[middle].lowerBound > position { high = middle }
+            else { return true }
         }
         return false
     }
