@@ -27,6 +27,15 @@ import TestSupport
         #expect(!report.succeeded)
     }
 
+    @Test func aStagingFolderThatCannotBeMadeSaysWhy() {
+        let site = TestSite(["Content/_index.md": page("Home"), "bestand": "geen map"])
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("bestand/Output")
+        let report = site.build(output: output)
+        let staging = site.root.appendingPathComponent("bestand/.Output.staging-\(getpid())").path
+        #expect(TestSite.lines(report) == ["error: cannot create the staging folder \(staging): Not a directory"])
+    }
+
     @Test func aFullDiskIsOneMessageWithACount() {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mengvorm-full-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

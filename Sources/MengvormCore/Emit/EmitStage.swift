@@ -24,11 +24,13 @@ enum EmitStage {
             run.diagnostics.error(message, at: nil)
             return .refused
         case .success(let folder):
-            guard let writer = folder.begin(known: options.cache?.outputManifest(at: folder.final)) else {
-                run.diagnostics.error("cannot create the staging folder \(folder.staging.path)", at: nil)
+            switch folder.begin(known: options.cache?.outputManifest(at: folder.final)) {
+            case .failure(let failure):
+                run.diagnostics.error(failure.description, at: nil)
                 return .refused
+            case .success(let writer):
+                return .staged(folder, writer)
             }
-            return .staged(folder, writer)
         }
     }
 

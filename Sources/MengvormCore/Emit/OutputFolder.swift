@@ -51,13 +51,16 @@ struct OutputFolder {
     /// Creates an empty staging folder and a writer that knows the previous build's files: from the
     /// manifest on disk, or `known` from a `BuildCache` that wrote the output itself (then the files
     /// are trusted to be there, and not checked one by one).
-    func begin(known: (files: [String: UInt64], order: [String])? = nil) -> OutputWriter? {
+    func begin(known: (files: [String: UInt64], order: [String])? = nil) -> Result<OutputWriter, IOFailure> {
         try? FileManager.default.removeItem(at: staging)
         removeStaleStagingFolders()
-        guard (try? FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)) != nil else { return nil }
+        FileWriter.makeFolders(for: staging.path)
+        guard mkdir(staging.path, 0o755) == 0 || errno == EEXIST else {
+            return .failure(IOFailure("cannot create the staging folder \(staging.path)"))
+        }
         let previous = known?.files ?? OutputWriter.readManifest(final.path + "/" + OutputFolder.marker)
-        return OutputWriter(staging: staging.path, final: final.path, previous: previous, previousOrder: known?.order,
-                            checksFiles: known == nil)
+        return .success(OutputWriter(staging: staging.path, final: final.path, previous: previous, previousOrder: known?.order,
+                                     checksFiles: known == nil))
     }
 
     /// Puts the new build in place. A first build renames the staging folder into place; later builds

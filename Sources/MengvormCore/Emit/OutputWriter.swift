@@ -49,12 +49,12 @@ final class OutputWriter: @unchecked Sendable {
 
     /// Copies a file into the output; its content hash, or nil when it could not be read or written.
     func copyReturningHash(from source: String, to path: String) -> UInt64? {
-        guard case .success(let bytes) = FileReader.readBytes(at: source) else {
-            // Open it once more for the system's reason (FileReader keeps only that it failed).
-            let descriptor = open(source, O_RDONLY)
-            let code = descriptor < 0 ? errno : EIO
-            if descriptor >= 0 { close(descriptor) }
-            record(Failure(path: path, source: source, code: code))
+        let bytes: [UInt8]
+        switch FileReader.readBytes(at: source) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            if case .unreadable(let code) = failure { record(Failure(path: path, source: source, code: code)) }
+            else { record(Failure(path: path, source: source, code: EIO)) }
             return nil
         }
         return bytes.withUnsafeBytes { buffer in

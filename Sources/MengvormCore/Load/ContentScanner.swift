@@ -48,7 +48,8 @@ enum ContentScanner {
 
     private static func walk(_ absolute: String, relative: String, into files: inout [SourceFile], diagnostics: inout Diagnostics) {
         guard let names = entries(of: absolute) else {
-            diagnostics.error("cannot read this folder; check its permissions", at: SourceLocation(path: "Content/" + relative))
+            // errno is still opendir's: nothing ran since it failed.
+            diagnostics.error("cannot read this folder (\(String(cString: strerror(errno)))); check its permissions", at: SourceLocation(path: "Content/" + relative))
             return
         }
         for (name, info) in names {
