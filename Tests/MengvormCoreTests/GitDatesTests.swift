@@ -60,6 +60,16 @@ import TestSupport
         #expect(read("vast/index.html") == "[2025-01-02]")
         // Not committed: `updated` falls back to `date`, as before.
         #expect(read("los/index.html") == "[2024-05-06]")
+
+        // With a cache (as in `serve`): the same dates, and git is asked again only after a commit.
+        let cache = BuildCache()
+        #expect(cache.gitDates(siteRoot: nested)["oud.md"] == Day(year: 2026, month: 3, day: 4))
+        #expect(GitDates.repositoryStamp(siteRoot: nested) != nil)
+        let before = GitDates.repositoryStamp(siteRoot: nested)
+        try Data(page("Oud", "Ook bijgewerkt.").utf8).write(to: nested.appendingPathComponent("Content/oud.md"))
+        try git(["commit", "-q", "-am", "derde"], in: repository, date: "2026-11-21T10:00:00+01:00")
+        #expect(GitDates.repositoryStamp(siteRoot: nested) != before)
+        #expect(cache.gitDates(siteRoot: nested)["oud.md"] == Day(year: 2026, month: 11, day: 21))
     }
 
     @Test func outsideGitNothingChanges() {

@@ -14,6 +14,31 @@ enum GitDates {
         return parse(output)
     }
 
+    /// A stamp that changes with every commit, checkout or `git add` of the repository holding the site
+    /// (its index file), found without starting git: `serve` runs `git log` again only when it changed.
+    static func repositoryStamp(siteRoot: URL) -> FileStamp? {
+        var folder = siteRoot.standardizedFileURL.path
+        while true {
+            let dotGit = folder + "/.git"
+            var info = stat()
+            if stat(dotGit, &info) == 0 {
+                if info.st_mode & S_IFMT == S_IFDIR { return FileStamp.of(dotGit + "/index") ?? FileStamp(info) }
+                // A worktree: `.git` is a file `gitdir: PATH`.
+                if case .success(let bytes) = FileReader.readBytes(at: dotGit, limit: 4096) {
+                    let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                    if text.hasPrefix("gitdir: ") {
+                        var gitDir = String(text.dropFirst("gitdir: ".count))
+                        if !gitDir.hasPrefix("/") { gitDir = folder + "/" + gitDir }
+                        return FileStamp.of(gitDir + "/index") ?? FileStamp.of(gitDir)
+                    }
+                }
+                return FileStamp(info)
+            }
+            guard let slash = folder.lastIndex(of: "/"), folder != "/" else { return nil }
+            folder = slash == folder.startIndex ? "/" : String(folder[..<slash])
+        }
+    }
+
     /// Runs a program found on PATH and returns its standard output, or nil when it cannot be started or
     /// fails. posix_spawn directly: Foundation's Process took 60 ms to start git on this machine, the
     /// whole `git log` of the shipped site 9 ms.

@@ -39,7 +39,7 @@ enum LoadStage {
         run.diagnostics.add(contentsOf: fromData.diagnostics)
         run.finished("load")
         // `updated` from Git for pages that do not set it: one `git log` for the whole tree.
-        let changed = GitDates.lastChanged(siteRoot: root)
+        let changed = options.cache?.gitDates(siteRoot: root) ?? GitDates.lastChanged(siteRoot: root)
         if !changed.isEmpty {
             for position in pages.indices where pages[position].meta.updated == nil {
                 let shown = pages[position].source.displayPath
