@@ -20,4 +20,17 @@ import TestSupport
         #expect(home.contains("href=\"doc.pdf?x=1#y\""))
         #expect(home.contains("href=\"map/index.html?z=3\""))
     }
+
+    @Test func aDataFileLinkKeepsItsQueryToo() {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/partials/components/links.mustache"] = "{{#data.items}}<a href=\"{{link}}\">x</a>{{/data.items}}"
+        let site = TestSite([
+            "Content/_index.md": page("Home", "```links\ndata: links\n```\n"),
+            "Content/pagina.md": page("Pagina", "## Kop\n"),
+            "Content/_data/links.yml": "items:\n  - link: pagina.md?tab=2#kop\n",
+        ], theme: theme)
+        defer { site.remove() }
+        #expect(TestSite.lines(site.build()) == [])
+        #expect((site.read("index.html") ?? "").contains("<a href=\"pagina/index.html?tab=2#kop\">x</a>"))
+    }
 }

@@ -83,7 +83,7 @@ struct ComponentSchema {
             }
         case "page":
             // Whether the page exists is checked with every other page reference in data (DataLinks).
-            guard let text = node.string, text.split(separator: "#").first?.hasSuffix(".md") == true else {
+            guard let text = node.string, text.split(separator: "#").first?.split(separator: "?").first?.hasSuffix(".md") == true else {
                 return fail("\(label) must name a page by its file, such as `vergoedingen/rekenhulp.md`", node, spec)
             }
         case "file":

@@ -162,7 +162,8 @@ struct PageRenderer: @unchecked Sendable {
 
     private func looksLikePageReference(_ text: String) -> Bool {
         guard !text.contains(" "), !text.contains(":") else { return false }
-        let path = text.split(separator: "#", maxSplits: 1).first ?? ""
+        // `vergoedingen/rekenhulp.md`, also with `#kop` or `?tab=2` after it.
+        let path = text.split(separator: "#", maxSplits: 1).first?.split(separator: "?", maxSplits: 1).first ?? ""
         return path.hasSuffix(".md")
     }
 }
