@@ -50,6 +50,18 @@ import TestSupport
         ])
     }
 
+    @Test func oneCauseForManyFilesIsNamedThreeTimesThenCounted() {
+        let writer = OutputWriter(staging: "/nergens", final: "/srv/site/Output", previous: [:])
+        writer.writeFile = { _, _ in EACCES }
+        for number in 1...8 { _ = writer.write("pagina \(number)", to: "p\(number)/index.html") }
+        #expect(writer.failureDiagnostics(display: { $0 }).map(\.headline) == [
+            "error: cannot write p1/index.html into the staging folder /nergens: Permission denied",
+            "error: cannot write p2/index.html into the staging folder /nergens: Permission denied",
+            "error: cannot write p3/index.html into the staging folder /nergens: Permission denied",
+            "error: and 5 more files could not be written: Permission denied",
+        ])
+    }
+
     /// A real full disk: a 1 MB tmpfs in a private mount namespace (`unshare`, no root needed where user
     /// namespaces are allowed). The second build fills the disk; the first build's output is untouched.
     @Test func aRealFullDiskKeepsThePreviousOutput() throws {

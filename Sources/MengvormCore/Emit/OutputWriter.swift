@@ -78,11 +78,19 @@ final class OutputWriter: @unchecked Sendable {
         lock.unlock()
         var diagnostics: [Diagnostic] = []
         var whole: [Int32: Int] = [:]
+        var shown: [Int32: Int] = [:]
+        var more: [Int32: Int] = [:]
         for failure in all {
             if [ENOSPC, EDQUOT, EROFS].contains(failure.code) {
                 whole[failure.code, default: 0] += 1
                 continue
             }
+            // One cause for many files (a folder that may not be written): the first few, then a count.
+            if shown[failure.code, default: 0] >= 3 {
+                more[failure.code, default: 0] += 1
+                continue
+            }
+            shown[failure.code, default: 0] += 1
             let reason = FileWriter.reason(failure.code)
             if let source = failure.source {
                 let shown = display(source)
@@ -90,6 +98,9 @@ final class OutputWriter: @unchecked Sendable {
             } else {
                 diagnostics.append(.error("cannot write \(failure.path) into the staging folder \(staging): \(reason)", at: nil))
             }
+        }
+        for (code, count) in more.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(.error("and \(count) more \(count == 1 ? "file" : "files") could not be written: \(FileWriter.reason(code))", at: nil))
         }
         for (code, count) in whole.sorted(by: { $0.key < $1.key }) {
             let files = count == 1 ? "1 file was" : "\(count) files were"
