@@ -7,6 +7,8 @@ import Foundation
 enum GitDates {
     /// Content path (`plannen/je-week.md`, `_data/teams.yml`) → day of its last commit, in local time.
     static func lastChanged(siteRoot: URL) -> [String: Day] {
+        // Not in a repository: no need to start git (a few ms) to hear that.
+        guard ProcessInfo.processInfo.environment["GIT_DIR"] != nil || repositoryStamp(siteRoot: siteRoot) != nil else { return [:] }
         // --relative: paths relative to the site folder, also when the site is a folder inside a repository.
         let arguments = ["git", "-c", "core.quotePath=false", "-C", siteRoot.path, "log", "--format=@%ct", "--name-only",
                          "--relative", "--no-renames", "--", "Content"]
