@@ -43,6 +43,19 @@ import TestSupport
         ])
     }
 
+    @Test func anAddressFromADataFileIsReportedThere() {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/partials/components/gallery.mustache"] = "{{#data.photos}}<img src=\"{{src}}\" alt=\"\">{{/data.photos}}"
+        let site = TestSite([
+            "Content/_index.md": page("Home", "```gallery\ndata: photos\n```\n"),
+            "Content/_data/photos.yml": "photos:\n  - src: https://cdn.example/team.jpg\n",
+        ], theme: theme)
+        defer { site.remove() }
+        #expect(TestSite.lines(site.build(write: false)) == [
+            "Content/_data/photos.yml:2:10: error: https://cdn.example/team.jpg would be loaded from https://cdn.example, another site: the browser would tell that site who reads this page; ship the file with the site or allow the origin with `allow_external` in site.yml",
+        ])
+    }
+
     @Test func addressesKeepTheirQueryAndOnlyTagsAndStylesLoad() {
         let html = "<p>src='https://a.example/x' and url(https://b.example/y)</p><style>@import url(https://c.example/s.css?a=1&b=2);</style><img src=\"https://d.example/i.png?w=1\">"
         let found = ExternalOrigins.loadedResources(in: html, isHTML: true).map(\.url)

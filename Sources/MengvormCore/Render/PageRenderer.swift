@@ -82,14 +82,14 @@ struct PageRenderer: @unchecked Sendable {
         let view = views.view(for: pageIndex, document: document, components: components.names)
         let html = templates.render(views.mustache(for: view, page: pageIndex), layout: page.layout)
         // Privacy: no page may make the browser contact another site.
-        result.diagnostics += privacyDiagnostics(html: html, body: document.html, page: page)
+        result.diagnostics += privacyDiagnostics(html: html, body: document.html, page: page, components: result.components)
         return (html, result)
     }
 
     /// Every resource of the page's HTML from another site, each at the place to change: the line and
     /// column in the Markdown (raw HTML, components) when the address is written there, else in the theme's
     /// template, else the page's first line. Code blocks and code spans are text and never load anything.
-    func privacyDiagnostics(html: String, body: String, page: Page) -> [Diagnostic] {
+    func privacyDiagnostics(html: String, body: String, page: Page, components: [ComponentUse] = []) -> [Diagnostic] {
         let allowed = config.allowedOrigins
         let all = ExternalOrigins.blocked(in: html, allowed: allowed, isHTML: true)
         guard !all.isEmpty else { return [] }
@@ -106,6 +106,11 @@ struct PageRenderer: @unchecked Sendable {
             if let range = source.range(of: written, range: (searchFrom[written] ?? source.startIndex)..<source.endIndex) {
                 searchFrom[written] = range.upperBound
                 location = Self.position(of: range.lowerBound, in: source, path: path, firstLine: page.loaded.bodyLine)
+            } else if let found = components.lazy.compactMap({ data[$0.data] }).compactMap({ file in
+                Self.node(containing: written, in: file.root).map { SourceLocation(path: file.displayPath, line: $0.line, column: $0.column) }
+            }).first {
+                // Written in a data file a component shows.
+                location = found
             }
             diagnostics.append(.error(ExternalOrigins.message(resource.url, resource.origin), at: location))
         }
@@ -125,6 +130,16 @@ struct PageRenderer: @unchecked Sendable {
             diagnostics.append(.error(ExternalOrigins.message(resource.url, resource.origin), at: location))
         }
         return diagnostics
+    }
+
+    /// The first text in a data file that holds `text`.
+    private static func node(containing text: String, in node: DataNode) -> DataNode? {
+        switch node.value {
+        case .string(let value): return value.contains(text) ? node : nil
+        case .list(let items): return items.lazy.compactMap { Self.node(containing: text, in: $0) }.first
+        case .map(let entries): return entries.lazy.compactMap { Self.node(containing: text, in: $0.node) }.first
+        default: return nil
+        }
     }
 
     private static func position(of index: String.Index, in text: String, path: String, firstLine: Int) -> SourceLocation {
