@@ -162,10 +162,23 @@ private struct TransformPass {
         for node in headingNodes { addID(to: node) }
         for node in codeBlocks { replaceComponent(node) }
         makeChecklists(taskItems)
-        for image in images { replaceImage(image.node, reference: image.reference, block: image.block) }
+        // An image inside another image's description is part of that one's alternative text, and goes
+        // with it when the outer one is replaced (found by fuzzing: replacing both used a freed node).
+        for image in images where !Self.isInsideImage(image.node) {
+            replaceImage(image.node, reference: image.reference, block: image.block)
+        }
     }
 
     // MARK: Images
+
+    private static func isInsideImage(_ node: CmarkNode) -> Bool {
+        var parent = node.parent
+        while let current = parent {
+            if current.type == CMARK_NODE_IMAGE { return true }
+            parent = current.parent
+        }
+        return false
+    }
 
     /// Writes the `img` element itself (cmark's has no size or loading attributes) and warns about a
     /// missing alternative text.

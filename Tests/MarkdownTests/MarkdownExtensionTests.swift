@@ -3,6 +3,13 @@ import Testing
 
 /// Callouts, extended autolinks, strikethrough and images.
 @Suite struct MarkdownExtensionTests {
+    /// Found by the markdown fuzz target: an image in another image's description was replaced after
+    /// the outer one had freed it. The inner image is part of the outer one's alternative text.
+    @Test func anImageInsideAnImageDescriptionIsPartOfItsAltText() {
+        let html = MarkdownRenderer().render("![buiten ![binnen](b.png) tekst](a.png)\n").html
+        #expect(html == "<p><img src=\"a.png\" alt=\"buiten binnen tekst\" /></p>\n")
+    }
+
     // MARK: Callouts
 
     @Test func calloutsBecomeNotesWithAVisibleTitle() {

@@ -184,9 +184,9 @@ import TestSupport
             "Content/_data/x.yml": "link: javascript:alert(1)\n",
         ], theme: theme) == [
             "Content/_data/x.yml:1:7: error: a `javascript:` or other script address is not allowed in data files",
-            "Content/a.md: error: //tracker.example/p.gif would be loaded from https://tracker.example, another site: the browser would tell that site who reads this page; ship the file with the site or allow the origin with `allow_external` in site.yml",
             "Content/a.md:4:1: error: the image https://cdn.example/logo.png would be loaded from https://cdn.example, another site; copy it into Content/ (or allow the origin with `allow_external` in site.yml)",
-            "Themes/default/assets/css/site.css:2: error: https://fonts.example/font.css would be loaded from https://fonts.example, another site: the browser would tell that site who reads this page; ship the file with the site or allow the origin with `allow_external` in site.yml",
+            "Content/a.md:6:11: error: //tracker.example/p.gif would be loaded from https://tracker.example, another site: the browser would tell that site who reads this page; ship the file with the site or allow the origin with `allow_external` in site.yml",
+            "Themes/default/assets/css/site.css:2:14: error: https://fonts.example/font.css would be loaded from https://fonts.example, another site: the browser would tell that site who reads this page; ship the file with the site or allow the origin with `allow_external` in site.yml",
             "Themes/default/assets/js/stats.js:2:7: error: this script names another site (https://stats.example/hit); scripts of the theme may only use files of the site itself",
         ])
         #expect(diagnostics([

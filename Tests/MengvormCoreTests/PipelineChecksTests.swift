@@ -145,7 +145,7 @@ import TestSupport
         ], theme: theme)
         defer { site.remove() }
         #expect(TestSite.lines(site.build()) == [
-            "Themes/default/partials/components/office-hours.schema.yml:1:7: error: unknown type `tabel`; known: any, boolean, date, integer, list, map, number, one-of, page, text",
+            "Themes/default/partials/components/office-hours.schema.yml:1:7: error: unknown type `tabel`; known: any, boolean, date, file, integer, list, map, number, one-of, page, text",
         ])
     }
 }

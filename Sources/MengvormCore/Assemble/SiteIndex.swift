@@ -195,9 +195,15 @@ public struct SiteIndex: Sendable {
         for page in pages[start...] {
             if let other = outputOwners[page.outputPath] {
                 let line = page.meta.lines.slug
-                diagnostics.error(
-                    "this page and \(pages[other].displayPath) would both be written to `\(page.outputPath)`; change the file name or `slug` of one",
-                    at: SourceLocation(path: page.displayPath, line: max(line, 1), column: 1))
+                // A folder without _index.md has a section page made up by Mengvorm: name the folder, not a file that does not exist.
+                let message: String
+                if pages[other].isImplicit {
+                    let folder = pages[other].loaded.source.folder
+                    message = "this page and the folder Content/\(folder)/ would both be written to `\(page.outputPath)`; to make this page the folder's page, move it to Content/\(folder)/_index.md, else change its file name or `slug`"
+                } else {
+                    message = "this page and \(pages[other].displayPath) would both be written to `\(page.outputPath)`; change the file name or `slug` of one"
+                }
+                diagnostics.error(message, at: SourceLocation(path: page.displayPath, line: max(line, 1), column: 1))
             } else {
                 outputOwners[page.outputPath] = page.index
             }

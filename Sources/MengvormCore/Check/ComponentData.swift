@@ -10,7 +10,9 @@ enum ComponentData {
         for use in uses where checked.insert(use.component + "\u{0}" + use.data).inserted {
             guard let file = site.data[use.data],
                   let (schemaPath, spec) = schema(for: use.component, dataName: use.data, in: site.templates) else { continue }
-            let result = ComponentSchema.validate(file.root, against: spec, dataPath: file.displayPath, schemaPath: schemaPath)
+            // `file` values in data files are paths from Content/.
+            let result = ComponentSchema.validate(file.root, against: spec, dataPath: file.displayPath, schemaPath: schemaPath,
+                                                  fileExists: { site.index.assets[$0.hasPrefix("/") ? String($0.dropFirst()) : $0] != nil })
             diagnostics += result.data
             if faultySchemas.insert(schemaPath).inserted { diagnostics += result.schema }
         }

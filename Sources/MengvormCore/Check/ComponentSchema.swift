@@ -4,13 +4,15 @@
 /// on. No component is named in Swift: a theme brings its components and their rules together.
 ///
 /// A schema node is a map: `type` (text, number, integer, date, boolean, list, map, one-of, page,
-/// any), `required`, `values` (one-of), `min`/`max` (value, entries or length), `items` (list),
+/// file, any; `file` is a path, relative to the page's folder or Content/, that must exist, optionally
+/// with `extensions: [vtt]`), `required`, `values` (one-of), `min`/`max` (value, entries or length), `items` (list),
 /// `fields` and `each` (map: known keys, and one shape for every other key), `unique: SCOPE`, `required_when: {field: KEY, in: [...]}`, `default`, `example`,
-/// `help`. The file is one node, or `files: {NAME: NODE or COMPONENT}` for blocks naming several data files.
+/// `help`. The file is one node, or `files: {NAME: NODE or COMPONENT}` for blocks naming several data files;
+/// `settings: NODE` describes the block's own YAML, checked at its lines in the page.
 /// See THEMES.md for the full description.
 struct ComponentSchema {
     static let fileSuffix = ".schema.yml"
-    static let types: Set<String> = ["text", "number", "integer", "date", "boolean", "list", "map", "one-of", "page", "any"]
+    static let types: Set<String> = ["text", "number", "integer", "date", "boolean", "list", "map", "one-of", "page", "file", "any"]
 
     let dataPath: String
     let schemaPath: String
@@ -18,15 +20,19 @@ struct ComponentSchema {
     /// Problems of the schema itself, reported at the schema file.
     private(set) var schemaProblems: [Diagnostic] = []
     private var seen: [String: Set<String>] = [:]
+    /// Whether a `file` value names a file of the site; nil: not checked here.
+    let fileExists: ((String) -> Bool)?
 
-    init(dataPath: String, schemaPath: String) {
+    init(dataPath: String, schemaPath: String, fileExists: ((String) -> Bool)? = nil) {
         self.dataPath = dataPath
         self.schemaPath = schemaPath
+        self.fileExists = fileExists
     }
 
-    /// Checks `data` (a whole data file) against `spec`.
-    static func validate(_ data: DataNode, against spec: DataNode, dataPath: String, schemaPath: String) -> (data: [Diagnostic], schema: [Diagnostic]) {
-        var checker = ComponentSchema(dataPath: dataPath, schemaPath: schemaPath)
+    /// Checks `data` (a whole data file, or a block's settings) against `spec`.
+    static func validate(_ data: DataNode, against spec: DataNode, dataPath: String, schemaPath: String,
+                         fileExists: ((String) -> Bool)? = nil) -> (data: [Diagnostic], schema: [Diagnostic]) {
+        var checker = ComponentSchema(dataPath: dataPath, schemaPath: schemaPath, fileExists: fileExists)
         checker.check(data, spec, name: nil)
         return (checker.diagnostics, checker.schemaProblems)
     }
@@ -77,8 +83,20 @@ struct ComponentSchema {
             }
         case "page":
             // Whether the page exists is checked with every other page reference in data (DataLinks).
-            guard let text = node.string, text.split(separator: "#").first?.hasSuffix(".md") == true else {
+            guard let text = node.string, text.split(separator: "#").first?.split(separator: "?").first?.hasSuffix(".md") == true else {
                 return fail("\(label) must name a page by its file, such as `vergoedingen/rekenhulp.md`", node, spec)
+            }
+        case "file":
+            guard let text = node.string, !text.isEmpty else {
+                return fail("\(label) must name a file of the site, such as `\(spec["example"]?.string ?? "film.mp4")`", node, spec)
+            }
+            let extensions = spec["extensions"]?.list?.compactMap(\.string) ?? []
+            let ext = text.split(separator: ".").count > 1 ? text.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
+            if !extensions.isEmpty, !extensions.contains(ext) {
+                return fail("\(label) must be a \(Self.spoken(extensions.map { "." + $0 })) file, not `\(text)`", node, spec)
+            }
+            if let fileExists, !fileExists(text) {
+                return fail("\(label) names `\(text)`, which is not a file beside this page or in Content/", node, spec)
             }
         case "list":
             guard let items = node.list else {

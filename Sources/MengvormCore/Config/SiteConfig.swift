@@ -40,13 +40,17 @@ public struct SiteConfig: Sendable {
     public var searchIndex = true
     /// Origins pages may load resources from (`https://cdn.example`); none by default.
     public var allowedOrigins: Set<String> = []
+    /// Address of a page's file in the organisation's Git host, `{path}` standing for the file
+    /// (`Content/plannen/je-week.md`): `https://git.example/intranet/-/edit/main/{path}`. Templates get
+    /// it per page as `page.edit_url` ("Bewerk deze pagina").
+    public var editURL: String?
     /// Anything else under `params:`, handed to templates as `site.params`.
     public var params: DataNode?
 
     public init() {}
 
     static let knownKeys = ["title", "organisation", "language", "languages", "theme", "unsafe_html", "links", "base_url",
-                            "owner", "review_months", "review_warning_days", "validity_warning_days", "review_overview", "allow_external", "tag_pages", "search_index", "params"]
+                            "owner", "review_months", "review_warning_days", "validity_warning_days", "review_overview", "allow_external", "tag_pages", "search_index", "edit_url", "params"]
 
     /// Loads `site.yml` from `root`; a missing file gives the defaults.
     public static func load(siteRoot root: URL, diagnostics: inout Diagnostics) -> SiteConfig {
@@ -100,6 +104,13 @@ public struct SiteConfig: Sendable {
                 config.baseURL = base.hasSuffix("/") ? base : base + "/"
             } else {
                 fields.fail("`base_url` must start with https:// (for example https://intranet.example/hybride/)", baseNode)
+            }
+        }
+        if let editNode = fields.node("edit_url") {
+            if let edit = editNode.string, edit.hasPrefix("https://") || edit.hasPrefix("http://"), edit.contains("{path}") {
+                config.editURL = edit
+            } else {
+                fields.fail("`edit_url` must be an address starting with https:// with `{path}` where the page's file goes, such as `https://git.example/intranet/-/edit/main/{path}`", editNode)
             }
         }
         config.defaultOwner = fields.string("owner")

@@ -24,11 +24,13 @@ enum EmitStage {
             run.diagnostics.error(message, at: nil)
             return .refused
         case .success(let folder):
-            guard let writer = folder.begin(known: options.cache?.outputManifest(at: folder.final)) else {
-                run.diagnostics.error("cannot create the staging folder \(folder.staging.path)", at: nil)
+            switch folder.begin(known: options.cache?.outputManifest(at: folder.final)) {
+            case .failure(let failure):
+                run.diagnostics.error(failure.description, at: nil)
                 return .refused
+            case .success(let writer):
+                return .staged(folder, writer)
             }
-            return .staged(folder, writer)
         }
     }
 
@@ -41,6 +43,8 @@ enum EmitStage {
                 fileCount += result.files
                 run.diagnostics.add(contentsOf: result.diagnostics)
             }
+            let siteRoot = site.contentRoot.deletingLastPathComponent().path + "/"
+            run.diagnostics.add(contentsOf: writer.failureDiagnostics(display: { $0.hasPrefix(siteRoot) ? String($0.dropFirst(siteRoot.count)) : $0 }))
             run.finished("outputs")
             if run.failed {
                 folder.discard()
@@ -50,7 +54,7 @@ enum EmitStage {
                     options.cache?.remember(output: folder.final, files: writer.manifest, order: order)
                 } catch {
                     folder.discard()
-                    run.diagnostics.error("cannot put the new site in place at \(folder.final.path): \(error.localizedDescription)", at: nil)
+                    run.diagnostics.error("cannot put the new site in place at \(folder.final.path): \(error)", at: nil)
                 }
             }
             run.finished("swap")

@@ -13,24 +13,34 @@ enum FileWriter {
     }
 
     private static func writeBuffer(_ buffer: UnsafeRawBufferPointer, to path: String) -> Bool {
+        writeReturningError(buffer, to: path) == 0
+    }
+
+    /// Writes the file; 0, or the `errno` of what went wrong (ENOSPC for a full disk).
+    static func writeReturningError(_ buffer: UnsafeRawBufferPointer, to path: String) -> Int32 {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == ENOENT {
             makeFolders(for: path)
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
+        guard descriptor >= 0 else { return errno }
         var offset = 0
         while offset < buffer.count {
             let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                return false
+                let code = errno
+                close(descriptor)
+                return code
             }
             offset += written
         }
-        return true
+        // A full disk can also show at close (delayed allocation, network file systems).
+        return close(descriptor) == 0 ? 0 : errno
     }
+
+    /// The system's words for an `errno`: "No space left on device".
+    static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 
     /// `mkdir -p` for the folder of `path`; two threads racing for one folder is fine (EEXIST).
     static func makeFolders(for path: String) {

@@ -13,6 +13,12 @@ struct OutputFolder {
         case message(String)
     }
 
+    /// A step of putting the new site in place that failed, with the system's reason.
+    struct IOFailure: Error, CustomStringConvertible {
+        var description: String
+        init(_ what: String, _ code: Int32 = errno) { description = what + ": " + FileWriter.reason(code) }
+    }
+
     /// Checks that `output` is a folder a build may replace.
     static func prepare(output: URL, siteRoot: URL) -> Result<OutputFolder, Refusal> {
         let out = output.standardizedFileURL.resolvingSymlinksInPath().path
@@ -45,12 +51,16 @@ struct OutputFolder {
     /// Creates an empty staging folder and a writer that knows the previous build's files: from the
     /// manifest on disk, or `known` from a `BuildCache` that wrote the output itself (then the files
     /// are trusted to be there, and not checked one by one).
-    func begin(known: (files: [String: UInt64], order: [String])? = nil) -> OutputWriter? {
+    func begin(known: (files: [String: UInt64], order: [String])? = nil) -> Result<OutputWriter, IOFailure> {
         try? FileManager.default.removeItem(at: staging)
-        guard (try? FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)) != nil else { return nil }
+        removeStaleStagingFolders()
+        FileWriter.makeFolders(for: staging.path)
+        guard mkdir(staging.path, 0o755) == 0 || errno == EEXIST else {
+            return .failure(IOFailure("cannot create the staging folder \(staging.path)"))
+        }
         let previous = known?.files ?? OutputWriter.readManifest(final.path + "/" + OutputFolder.marker)
-        return OutputWriter(staging: staging.path, final: final.path, previous: previous, previousOrder: known?.order,
-                            checksFiles: known == nil)
+        return .success(OutputWriter(staging: staging.path, final: final.path, previous: previous, previousOrder: known?.order,
+                                     checksFiles: known == nil))
     }
 
     /// Puts the new build in place. A first build renames the staging folder into place; later builds
@@ -61,7 +71,9 @@ struct OutputFolder {
         let fm = FileManager.default
         let (manifest, newOrder) = OutputWriter.manifestText(writer.manifest, order: writer.previousOrder)
         guard fm.fileExists(atPath: final.path) else {
-            guard FileWriter.write(manifest, to: staging.path + "/" + OutputFolder.marker) else { throw CocoaError(.fileWriteUnknown) }
+            var text = manifest
+            let code = text.withUTF8 { FileWriter.writeReturningError(UnsafeRawBufferPointer($0), to: staging.path + "/" + OutputFolder.marker) }
+            guard code == 0 else { throw IOFailure("cannot write \(OutputFolder.marker)", code) }
             try fm.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fm.moveItem(at: staging, to: final)
             return newOrder
@@ -72,7 +84,7 @@ struct OutputFolder {
                 FileWriter.makeFolders(for: target)
                 // A folder where a file now goes (or the reverse) is removed first.
                 try? fm.removeItem(atPath: target)
-                guard rename(staging.path + "/" + path, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
+                guard rename(staging.path + "/" + path, target) == 0 else { throw IOFailure("cannot move \(path) into place") }
             }
         }
         let current = writer.manifest
@@ -82,9 +94,10 @@ struct OutputFolder {
         }
         // The manifest last, through a rename, so it never describes a half-written folder.
         let temporary = final.path + "/" + OutputFolder.marker + ".new"
-        guard FileWriter.write(manifest, to: temporary), rename(temporary, final.path + "/" + OutputFolder.marker) == 0 else {
-            throw CocoaError(.fileWriteUnknown)
-        }
+        var text = manifest
+        let code = text.withUTF8 { FileWriter.writeReturningError(UnsafeRawBufferPointer($0), to: temporary) }
+        guard code == 0 else { throw IOFailure("cannot write \(OutputFolder.marker)", code) }
+        guard rename(temporary, final.path + "/" + OutputFolder.marker) == 0 else { throw IOFailure("cannot move \(OutputFolder.marker) into place") }
         try? fm.removeItem(at: staging)
         return newOrder
     }
@@ -93,6 +106,23 @@ struct OutputFolder {
         var folder = (path as NSString).deletingLastPathComponent
         while !folder.isEmpty, rmdir(final.path + "/" + folder) == 0 {
             folder = (folder as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// Removes the staging folders that builds killed before they could clean up (`kill -9`, a power cut)
+    /// left beside the output: `.Output.staging-PID` whose process no longer runs. The folder of a build
+    /// that is still running (its PID is alive, or not ours to signal) is never touched.
+    func removeStaleStagingFolders() {
+        let parent = final.deletingLastPathComponent().path
+        let prefix = "." + final.lastPathComponent + ".staging-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count)
+            guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy(\.isASCII), let pid = Int32(digits), pid > 0,
+                  pid != getpid() else { continue }
+            // kill(pid, 0) sends nothing: ESRCH means no such process; EPERM means it runs as someone else.
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: parent + "/" + name)
         }
     }
 

@@ -17,6 +17,17 @@ final class OutputWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var current: [String: UInt64] = [:]
     private var staged: [String] = []
+    private var failures: [Failure] = []
+    /// Writes one file into the staging folder: 0 or an `errno`. A seam for tests of a full disk.
+    var writeFile: @Sendable (UnsafeRawBufferPointer, String) -> Int32 = { FileWriter.writeReturningError($0, to: $1) }
+
+    /// A file this build could not write (or read, for a copy), with the system's reason.
+    struct Failure: Sendable {
+        var path: String
+        /// The file it was copied from, when it is a copy.
+        var source: String?
+        var code: Int32
+    }
 
     init(staging: String, final: String, previous: [String: UInt64], previousOrder: [String]? = nil, checksFiles: Bool = true) {
         self.staging = staging
@@ -38,11 +49,64 @@ final class OutputWriter: @unchecked Sendable {
 
     /// Copies a file into the output; its content hash, or nil when it could not be read or written.
     func copyReturningHash(from source: String, to path: String) -> UInt64? {
-        guard case .success(let bytes) = FileReader.readBytes(at: source) else { return nil }
+        let bytes: [UInt8]
+        switch FileReader.readBytes(at: source) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            if case .unreadable(let code) = failure { record(Failure(path: path, source: source, code: code)) }
+            else { record(Failure(path: path, source: source, code: EIO)) }
+            return nil
+        }
         return bytes.withUnsafeBytes { buffer in
             let hash = ContentHash.of(buffer)
-            return write(buffer, to: path, hash: hash) ? hash : nil
+            return write(buffer, to: path, hash: hash, source: source) ? hash : nil
         }
+    }
+
+    private func record(_ failure: Failure) {
+        lock.lock()
+        failures.append(failure)
+        lock.unlock()
+    }
+
+    /// What could not be written, in one message per cause a person can act on: a full disk (or
+    /// quota, or a read-only disk) once with the count of files not written, any other reason per file.
+    /// `display` turns a source path into the site-relative one shown to the editor.
+    func failureDiagnostics(display: (String) -> String) -> [Diagnostic] {
+        lock.lock()
+        let all = failures.sorted { $0.path < $1.path }
+        lock.unlock()
+        var diagnostics: [Diagnostic] = []
+        var whole: [Int32: Int] = [:]
+        var shown: [Int32: Int] = [:]
+        var more: [Int32: Int] = [:]
+        for failure in all {
+            if [ENOSPC, EDQUOT, EROFS].contains(failure.code) {
+                whole[failure.code, default: 0] += 1
+                continue
+            }
+            // One cause for many files (a folder that may not be written): the first few, then a count.
+            if shown[failure.code, default: 0] >= 3 {
+                more[failure.code, default: 0] += 1
+                continue
+            }
+            shown[failure.code, default: 0] += 1
+            let reason = FileWriter.reason(failure.code)
+            if let source = failure.source {
+                let shown = display(source)
+                diagnostics.append(.error("cannot copy this file to \(failure.path) in the output: \(reason)", at: SourceLocation(path: shown)))
+            } else {
+                diagnostics.append(.error("cannot write \(failure.path) into the staging folder \(staging): \(reason)", at: nil))
+            }
+        }
+        for (code, count) in more.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(.error("and \(count) more \(count == 1 ? "file" : "files") could not be written: \(FileWriter.reason(code))", at: nil))
+        }
+        for (code, count) in whole.sorted(by: { $0.key < $1.key }) {
+            let files = count == 1 ? "1 file was" : "\(count) files were"
+            diagnostics.append(.error("cannot write the new site beside \(final): \(FileWriter.reason(code)); \(files) not written, and the previous output is unchanged; free space on that disk and build again", at: nil))
+        }
+        return diagnostics
     }
 
     /// Counts a file of the previous build into this one without its bytes: true when the previous
@@ -59,7 +123,7 @@ final class OutputWriter: @unchecked Sendable {
         previous[path] == hash && (!checksFiles || access(final + "/" + path, F_OK) == 0)
     }
 
-    private func write(_ buffer: UnsafeRawBufferPointer, to path: String, hash: UInt64?) -> Bool {
+    private func write(_ buffer: UnsafeRawBufferPointer, to path: String, hash: UInt64?, source: String? = nil) -> Bool {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
         let hash = hash ?? ContentHash.of(buffer)
         let unchanged = isUnchanged(path, hash: hash)
@@ -67,7 +131,10 @@ final class OutputWriter: @unchecked Sendable {
         current[path] = hash
         if !unchanged { staged.append(path) }
         lock.unlock()
-        return unchanged || FileWriter.write(buffer, to: staging + "/" + path)
+        if unchanged { return true }
+        let code = writeFile(buffer, staging + "/" + path)
+        if code != 0 { record(Failure(path: path, source: source, code: code)) }
+        return code == 0
     }
 
     /// What the new output holds, for the manifest.

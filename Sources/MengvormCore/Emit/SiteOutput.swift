@@ -56,7 +56,7 @@ enum SiteOutputs {
 extension OutputResult {
     /// Writes one file and counts it.
     mutating func write(_ text: String, to path: String, with writer: OutputWriter) {
+        // A failure is recorded by the writer and reported once, with the system's reason, by the emit stage.
         if writer.write(text, to: path) { files += 1 }
-        else { diagnostics.append(.error("cannot write \(path) into the staging folder", at: nil)) }
     }
 }

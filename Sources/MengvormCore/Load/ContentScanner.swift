@@ -15,12 +15,41 @@ enum ContentScanner {
                 if name == "_index.\(language).md" { files[index].kind = files[index].folder.isEmpty ? .home : .section }
             }
         }
+        leafBundles(&files, diagnostics: &diagnostics)
         return files.sorted { $0.contentPath < $1.contentPath }
+    }
+
+    /// A folder's `index.md` (Hugo's leaf bundle; `index.en.md` for a translation) is the folder's page, as
+    /// `_index.md` is. When the folder has both, which one is meant is unclear: that is an error, and
+    /// `index.md` is left out until it is renamed.
+    private static func leafBundles(_ files: inout [SourceFile], diagnostics: inout Diagnostics) {
+        func isBundle(_ file: SourceFile) -> Bool {
+            file.kind == .page && file.fileName == (file.language.map { "index.\($0).md" } ?? "index.md")
+        }
+        guard files.contains(where: isBundle) else { return }
+        var sectionFiles: [String: String] = [:]
+        for file in files where file.kind == .home || file.kind == .section {
+            sectionFiles[file.folder + "|" + (file.language ?? "")] = file.contentPath
+        }
+        var dropped: Set<Int> = []
+        for position in files.indices where isBundle(files[position]) {
+            let file = files[position]
+            if let existing = sectionFiles[file.folder + "|" + (file.language ?? "")] {
+                let place = file.folder.isEmpty ? "Content/" : "Content/\(file.folder)/"
+                diagnostics.error("\(place) has both \(file.fileName) and \((existing as NSString).lastPathComponent), and each would be the folder's page; merge them into Content/\(existing), or give \(file.fileName) another name to make it a page of its own",
+                                  at: SourceLocation(path: file.displayPath, line: 1, column: 1))
+                dropped.insert(position)
+            } else {
+                files[position].kind = file.folder.isEmpty ? .home : .section
+            }
+        }
+        if !dropped.isEmpty { files = files.indices.filter { !dropped.contains($0) }.map { files[$0] } }
     }
 
     private static func walk(_ absolute: String, relative: String, into files: inout [SourceFile], diagnostics: inout Diagnostics) {
         guard let names = entries(of: absolute) else {
-            diagnostics.error("cannot read this folder; check its permissions", at: SourceLocation(path: "Content/" + relative))
+            // errno is still opendir's: nothing ran since it failed.
+            diagnostics.error("cannot read this folder (\(String(cString: strerror(errno)))); check its permissions", at: SourceLocation(path: "Content/" + relative))
             return
         }
         for (name, info) in names {

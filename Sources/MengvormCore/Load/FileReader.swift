@@ -5,7 +5,8 @@ enum FileReader {
     static let maximumTextBytes = 10 * 1024 * 1024
 
     enum Failure: Error {
-        case unreadable
+        /// The file could not be opened or read; `code` is the `errno` (its words in the message).
+        case unreadable(code: Int32)
         case tooLarge(Int)
         case binary
         case notUTF8(line: Int)
@@ -30,10 +31,10 @@ enum FileReader {
 
     static func readBytes(at path: String, limit: Int = .max) -> Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(.unreadable) }
+        guard descriptor >= 0 else { return .failure(.unreadable(code: errno)) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable) }
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(code: errno)) }
         let size = Int(info.st_size)
         guard size <= limit else { return .failure(.tooLarge(size)) }
         var bytes = [UInt8](repeating: 0, count: size)
@@ -42,7 +43,7 @@ enum FileReader {
             let count = bytes.withUnsafeMutableBytes { buffer in
                 read(descriptor, buffer.baseAddress! + total, size - total)
             }
-            if count < 0 { return .failure(.unreadable) }
+            if count < 0 { return .failure(.unreadable(code: errno)) }
             if count == 0 { break }
             total += count
         }
@@ -64,7 +65,7 @@ enum FileReader {
 
     static func message(for failure: Failure) -> (String, Int) {
         switch failure {
-        case .unreadable: return ("cannot read this file; check that it exists and that you may read it", 0)
+        case .unreadable(let code): return ("cannot read this file (\(String(cString: strerror(code)))); check that it exists and that you may read it", 0)
         case .tooLarge(let size): return ("this file is \(size / 1_048_576) MB; pages may be at most \(maximumTextBytes / 1_048_576) MB: split it into several pages", 0)
         case .binary: return ("this is not a text file (it contains NUL bytes); give it another extension than .md, .yml or .json", 0)
         case .notUTF8(let line): return ("this file is not UTF-8 text; save it as UTF-8 in your editor", line)

@@ -38,6 +38,16 @@ enum LoadStage {
         pages = fromData.pages
         run.diagnostics.add(contentsOf: fromData.diagnostics)
         run.finished("load")
+        // `updated` from Git for pages that do not set it: one `git log` for the whole tree.
+        let changed = options.cache?.gitDates(siteRoot: root) ?? GitDates.lastChanged(siteRoot: root)
+        if !changed.isEmpty {
+            for position in pages.indices where pages[position].meta.updated == nil {
+                let shown = pages[position].source.displayPath
+                let path = shown.hasPrefix("Content/") ? String(shown.dropFirst("Content/".count)) : pages[position].source.contentPath
+                if let day = changed[path] { pages[position] = pages[position].updated(day) }
+            }
+        }
+        run.finished("git dates")
         return LoadedSite(config: config, templates: templates, files: files, data: data, pages: pages, contentRoot: contentRoot)
     }
 }

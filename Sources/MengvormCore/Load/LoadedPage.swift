@@ -25,4 +25,12 @@ public final class LoadedPage: Sendable {
         self.frontMatterHash = frontMatterHash
         self.bodyHash = bodyHash
     }
+
+    /// The same page with `updated` set (from Git, when the front matter has none).
+    func updated(_ day: Day) -> LoadedPage {
+        var meta = meta
+        meta.updated = day
+        return LoadedPage(source: source, meta: meta, body: body, bodyLine: bodyLine, frontMatterHash: frontMatterHash,
+                          bodyHash: bodyHash, entry: entry)
+    }
 }

@@ -31,7 +31,11 @@ enum PageLoader {
         case .failure(let failure):
             return (nil, [.error(failure.message, at: SourceLocation(path: path, line: failure.line, column: failure.column))])
         case .success(nil):
-            return (nil, [.error("missing `title`: add a line such as `title: Je week plannen` between the `---` lines", at: start)])
+            // Still rendered, so the page's other errors appear in the same run (the build fails anyway).
+            let body = String(split.body)
+            let page = LoadedPage(source: file, meta: PageMeta(title: placeholderTitle(file)), body: body, bodyLine: split.bodyLine,
+                                  frontMatterHash: ContentHash.of(String(split.yaml)), bodyHash: ContentHash.of(body))
+            return (page, [.error("missing `title`: add a line such as `title: Je week plannen` between the `---` lines", at: start)])
         case .success(let parsed?):
             node = parsed
         }
@@ -40,7 +44,7 @@ enum PageLoader {
             return (nil, [.error("the front matter must be settings like `title: Je week plannen`, not \(node.kindName)", at: at)])
         }
         var fields = FieldReader(map: node, path: path, lineOffset: 1)
-        var meta = readMeta(&fields)
+        var meta = readMeta(&fields, file: file)
         if let language = file.language { meta?.lang = language }
         let page = meta.map {
             let body = String(split.body)
@@ -50,9 +54,16 @@ enum PageLoader {
         return (page, fields.diagnostics)
     }
 
-    private static func readMeta(_ fields: inout FieldReader) -> PageMeta? {
+    /// The title a page without one is rendered with, so its other errors are found in the same run.
+    private static func placeholderTitle(_ file: SourceFile) -> String {
+        file.stem.replacingOccurrences(of: "-", with: " ").capitalizedFirst
+    }
+
+    private static func readMeta(_ fields: inout FieldReader, file: SourceFile) -> PageMeta? {
+        // A missing title is an error (from `required`), but the page is still rendered so that its other
+        // errors are reported in the same run; the build fails, so nothing is published with a made-up title.
         let title = fields.string("title", required: true, example: "Je week plannen")
-        var meta = PageMeta(title: title ?? "")
+        var meta = PageMeta(title: title ?? placeholderTitle(file))
         meta.description = fields.string("description")
         meta.date = fields.day("date")
         meta.updated = fields.day("updated")
@@ -91,7 +102,7 @@ enum PageLoader {
         meta.hidden = fields.bool("hidden") ?? false
         meta.pagesFrom = fields.node("pages_from")
         meta.params = params(&fields)
-        return title == nil ? nil : meta
+        return meta
     }
 
     /// Unknown keys and the entries of `params:` (a map) become `page.params`; an unknown key that is a

@@ -38,6 +38,17 @@ public final class BuildCache: @unchecked Sendable {
     /// Results by position in the cached index; emptied whenever the index is assembled anew.
     private var renders: [CachedRender?] = []
     private var copies: [String: (stamp: FileStamp, hash: UInt64)] = [:]
+    private var git: (stamp: FileStamp?, days: [String: Day])?
+
+    /// The Git dates of the site's files, from `git log` only when the repository changed since the last
+    /// build (a commit, checkout or `git add`): an edit in `serve` does not start git.
+    func gitDates(siteRoot: URL) -> [String: Day] {
+        let stamp = GitDates.repositoryStamp(siteRoot: siteRoot)
+        if let git, git.stamp == stamp { return git.days }
+        let days = stamp == nil ? [:] : GitDates.lastChanged(siteRoot: siteRoot)
+        git = (stamp, days)
+        return days
+    }
     /// Content paths read again by the current build.
     private var reloaded: Set<String> = []
 

@@ -18,6 +18,12 @@ struct ComponentRenderer {
 
     /// Ids already used on this page, so two blocks of one kind get `selfcheck` and `selfcheck-2`.
     private var usedIDs = HeadingID.Allocator()
+    /// The page's file, where mistakes in a block's settings are reported.
+    var pagePath = ""
+    /// A file the block names (a `file` setting) → its link from this page; nil when there is no such file.
+    var resolveFile: (String) -> String? = { _ in nil }
+    /// Mistakes in the blocks' settings, against the `settings:` of their schemas.
+    private(set) var diagnostics: [Diagnostic] = []
 
     init(templates: TemplateSet, data: DataFiles, strings: @escaping (String) -> UIStrings, root: String, lang: String) {
         self.templates = templates
@@ -48,6 +54,22 @@ struct ComponentRenderer {
                 return .error("the settings of a `\(block.name)` block must be lines like `data: \(block.name)`", lineOffset: max(node.line, 1))
             }
             for (key, value) in entries { options[key] = value.templateValue }
+            // `settings:` in the component's schema checks the block's own YAML, at its lines in the page;
+            // its `file` fields reach the partial as links from this page.
+            if let schema = templates.schemas[block.name], let spec = schema.root["settings"] {
+                let resolve = resolveFile
+                let result = ComponentSchema.validate(node, against: spec, dataPath: pagePath, schemaPath: schema.display,
+                                                      fileExists: { resolve($0) != nil })
+                // The settings' lines count from the block's first line; the fence is at `block.line` of the file.
+                diagnostics += result.data.map { diagnostic in
+                    guard var location = diagnostic.location else { return diagnostic }
+                    location.line += block.line
+                    return Diagnostic(diagnostic.severity, diagnostic.message, at: location)
+                } + result.schema
+                for (key, field) in spec["fields"]?.entries ?? [] where field["type"]?.string == "file" {
+                    if let text = node[key]?.string, let href = resolveFile(text) { options[key] = href }
+                }
+            }
             if let dataNode = node["data"] {
                 // `data: selfcheck` names one file; `data: [teams, activities]` several, seen as `data.teams`, ...
                 let names = dataNode.list ?? [dataNode]

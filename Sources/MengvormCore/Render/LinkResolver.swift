@@ -4,6 +4,17 @@ import Markdown
 struct LinkResolver: Sendable {
     let index: SiteIndex
     let linkStyle: SiteConfig.LinkStyle
+    /// Every page by its published URL (`planning/je-week/`), for links written as a site-root path
+    /// (`/planning/je-week/`, as sites moving from Hugo or Jekyll write them).
+    let pageByURL: [String: Int]
+
+    init(index: SiteIndex, linkStyle: SiteConfig.LinkStyle) {
+        self.index = index
+        self.linkStyle = linkStyle
+        var byURL: [String: Int] = [:]
+        for page in index.pages where byURL[page.url] == nil { byURL[page.url] = page.index }
+        pageByURL = byURL
+    }
 
     /// A link to a heading of another page, checked once every page is rendered.
     struct AnchorReference: Sendable {
@@ -43,14 +54,19 @@ struct LinkResolver: Sendable {
             fragment = rest[rest.utf8.index(after: hash)...]
             rest = rest[..<hash]
         }
-        if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<question] }
+        // The query (`?tab=2`) stays on the rewritten link, before the fragment.
+        var query = Substring("")
+        if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
+            query = rest[question...]
+            rest = rest[..<question]
+        }
         if rest.isEmpty { return (.keep, page, fragment.map(String.init)) }
         let decoded = rest.utf8.contains(UInt8(ascii: "%")) ? (rest.removingPercentEncoding ?? String(rest)) : String(rest)
         let start = decoded.hasPrefix("/") ? "" : base
         guard let contentPath = normalize(start, decoded) else {
             return (.broken("the link `\(destination)` points outside Content/; link to a page or file inside the site"), nil, nil)
         }
-        let suffix = fragment.map { "#" + $0 } ?? ""
+        let suffix = query + (fragment.map { "#" + $0 } ?? "")
         if contentPath.hasSuffix(".md") || contentPath.lowercased().hasSuffix(".md") {
             // A reader of a translation goes to the translation of the linked page when there is one.
             if let language = index.pages[page].loaded.source.language,
@@ -71,6 +87,20 @@ struct LinkResolver: Sendable {
         }
         if let output = index.assets[contentPath] {
             return (.rewrite(rootPrefix(from: page) + percentEncode(output) + suffix), nil, nil)
+        }
+        if decoded.hasPrefix("/") {
+            // A published path: `/planning/je-week/`, `/planning/je-week/index.html`, `/planning/je-week`.
+            var url = contentPath
+            if url.hasSuffix("index.html") { url = String(url.dropLast("index.html".count)) }
+            if !url.isEmpty, !url.hasSuffix("/") { url += "/" }
+            if let target = pageByURL[url] ?? pageByURL[url.lowercased()] {
+                return (.rewrite(href(to: target, from: page) + suffix), target, fragment.map(String.init))
+            }
+            var message = "the link `\(destination)` goes to Content/\(contentPath), which does not exist, and no page is published at /\(url)"
+            if let near = Suggest.closest(to: url.lowercased(), in: pageByURL.keys), let target = pageByURL[near] {
+                message += "; did you mean Content/\(index.pages[target].loaded.source.contentPath)?"
+            }
+            return (.broken(message), nil, nil)
         }
         return (.broken("the link `\(destination)` goes to Content/\(contentPath), which does not exist"), nil, nil)
     }

@@ -31,6 +31,14 @@ struct PageRenderer: @unchecked Sendable {
         var result = RenderedPage()
         var components = ComponentRenderer(templates: templates, data: data, strings: { views.strings(for: pageIndex, components: [$0]) },
                                            root: links.rootPrefix(from: pageIndex), lang: views.language(of: pageIndex))
+        components.pagePath = path
+        components.resolveFile = { text in
+            // A file of the site: beside the page, or from Content/ with a leading `/`; never another site.
+            guard !text.contains(":"), !text.hasPrefix("//"), !text.lowercased().hasSuffix(".md") else { return nil }
+            if case (.rewrite(let href), _, _) = links.resolve(text, from: pageIndex, base: folder) { return href }
+            if case (.rewrite(let href), _, _) = links.resolve("/" + text, from: pageIndex, base: folder) { return href }
+            return nil
+        }
         let collector = Collector()
 
         var markdown = MarkdownRenderer(
@@ -73,6 +81,7 @@ struct PageRenderer: @unchecked Sendable {
         result.anchors = collector.anchors
         result.diagnostics.append(contentsOf: collector.diagnostics)
         result.components = components.uses
+        result.diagnostics += components.diagnostics
         result.headingIDs = Set(document.headings.map(\.id))
         result.headingTexts = document.headings.map(\.text)
         if config.searchIndex { result.plainText = SearchIndex.text(document.plainText) }
@@ -86,7 +95,72 @@ struct PageRenderer: @unchecked Sendable {
         }
         let view = views.view(for: pageIndex, document: document, components: components.names)
         let html = templates.render(views.mustache(for: view, page: pageIndex), layout: page.layout)
+        // Privacy: no page may make the browser contact another site.
+        result.diagnostics += privacyDiagnostics(html: html, body: document.html, page: page, components: result.components)
         return (html, result)
+    }
+
+    /// Every resource of the page's HTML from another site, each at the place to change: the line and
+    /// column in the Markdown (raw HTML, components) when the address is written there, else in the theme's
+    /// template, else the page's first line. Code blocks and code spans are text and never load anything.
+    func privacyDiagnostics(html: String, body: String, page: Page, components: [ComponentUse] = []) -> [Diagnostic] {
+        let allowed = config.allowedOrigins
+        let all = ExternalOrigins.blocked(in: html, allowed: allowed, isHTML: true)
+        guard !all.isEmpty else { return [] }
+        let path = page.displayPath
+        var diagnostics: [Diagnostic] = []
+        // The body's resources are the Markdown's: find each in the page's source, in order.
+        var fromBody: [String: Int] = [:]
+        var searchFrom: [String: String.Index] = [:]
+        let source = page.loaded.body
+        for resource in ExternalOrigins.blocked(in: body, allowed: allowed, isHTML: true) {
+            fromBody[resource.url, default: 0] += 1
+            let written = resource.url.replacingOccurrences(of: "&amp;", with: "&")
+            var location = SourceLocation(path: path, line: page.loaded.bodyLine, column: 1)
+            if let range = source.range(of: written, range: (searchFrom[written] ?? source.startIndex)..<source.endIndex) {
+                searchFrom[written] = range.upperBound
+                location = Self.position(of: range.lowerBound, in: source, path: path, firstLine: page.loaded.bodyLine)
+            } else if let found = components.lazy.compactMap({ data[$0.data] }).compactMap({ file in
+                Self.node(containing: written, in: file.root).map { SourceLocation(path: file.displayPath, line: $0.line, column: $0.column) }
+            }).first {
+                // Written in a data file a component shows.
+                location = found
+            }
+            diagnostics.append(.error(ExternalOrigins.message(resource.url, resource.origin), at: location))
+        }
+        // The rest comes from the layout and its partials.
+        for resource in all {
+            if let count = fromBody[resource.url], count > 0 {
+                fromBody[resource.url] = count - 1
+                continue
+            }
+            var location = SourceLocation(path: path, line: 1, column: 1)
+            for (_, template) in templates.sources.sorted(by: { $0.key < $1.key }) {
+                if let range = template.text.range(of: resource.url) {
+                    location = Self.position(of: range.lowerBound, in: template.text, path: template.display, firstLine: 1)
+                    break
+                }
+            }
+            diagnostics.append(.error(ExternalOrigins.message(resource.url, resource.origin), at: location))
+        }
+        return diagnostics
+    }
+
+    /// The first text in a data file that holds `text`.
+    private static func node(containing text: String, in node: DataNode) -> DataNode? {
+        switch node.value {
+        case .string(let value): return value.contains(text) ? node : nil
+        case .list(let items): return items.lazy.compactMap { Self.node(containing: text, in: $0) }.first
+        case .map(let entries): return entries.lazy.compactMap { Self.node(containing: text, in: $0.node) }.first
+        default: return nil
+        }
+    }
+
+    private static func position(of index: String.Index, in text: String, path: String, firstLine: Int) -> SourceLocation {
+        let before = text[..<index]
+        let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        let line = firstLine + before.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        return SourceLocation(path: path, line: line, column: text[lineStart..<index].count + 1)
     }
 
     /// Strings in data files that name a page (`vergoedingen/arbovoorzieningen.md`) become links from this page.
@@ -117,7 +191,8 @@ struct PageRenderer: @unchecked Sendable {
 
     private func looksLikePageReference(_ text: String) -> Bool {
         guard !text.contains(" "), !text.contains(":") else { return false }
-        let path = text.split(separator: "#", maxSplits: 1).first ?? ""
+        // `vergoedingen/rekenhulp.md`, also with `#kop` or `?tab=2` after it.
+        let path = text.split(separator: "#", maxSplits: 1).first?.split(separator: "?", maxSplits: 1).first ?? ""
         return path.hasSuffix(".md")
     }
 }

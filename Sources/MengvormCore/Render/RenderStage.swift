@@ -28,21 +28,15 @@ enum RenderStage {
             }
         }
         let stale = index.pages.indices.filter { results[$0] == nil }
-        let allowed = renderer.config.allowedOrigins
         let progress = RenderProgress(total: stale.count, observer: observer)
         let fresh = parallelMap(stale.count) { position -> (result: RenderedPage, hash: UInt64?) in
             defer { progress.advance() }
             let page = index.pages[stale[position]]
-            var (html, result) = renderer.render(page.index)
-            // Privacy: no page may make the browser contact another site.
-            result.diagnostics += ExternalOrigins.check(html, path: page.displayPath, allowed: allowed)
-                .map { Diagnostic(.error, $0.message, at: SourceLocation(path: $0.location!.path)) }
+            let (html, result) = renderer.render(page.index)  // includes the privacy check, at source positions
             guard let writer, !html.isEmpty else { return (result, nil) }
             let hash = ContentHash.of(html)
-            guard writer.write(html, to: page.outputPath, hash: hash) else {
-                result.diagnostics.append(.error("cannot write \(page.outputPath) into the staging folder", at: nil))
-                return (result, nil)
-            }
+            // A failed write is recorded by the writer and reported once by the emit stage, with its reason.
+            guard writer.write(html, to: page.outputPath, hash: hash) else { return (result, nil) }
             return (result, hash)
         }
         observer?.renderingFinished()

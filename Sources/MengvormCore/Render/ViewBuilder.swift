@@ -173,6 +173,10 @@ final class ViewBuilder: @unchecked Sendable {
         if meta.feed, config.baseURL != nil { summary.feedURL = links.rootPrefix(from: pageIndex) + page.url + "feed.xml" }
         for (key, node) in meta.params { summary.params[key] = node.templateValue }
         summary.entry = page.loaded.entry?.templateValue
+        // The file an editor changes: the page's Markdown, or the data file a generated page comes from.
+        if let edit = config.editURL, !page.isImplicit {
+            summary.editURL = edit.replacingOccurrences(of: "{path}", with: percentEncode(page.displayPath))
+        }
         if document.headings.count >= 3 { summary.toc = tableOfContents(document.headings) }
         return summary
     }

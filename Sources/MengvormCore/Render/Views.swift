@@ -91,6 +91,8 @@ struct PageSummary {
     var toc: [TOCItem] = []
     /// A page made from a data entry (`pages_from:`): the entry.
     var entry: Any?
+    /// Where an editor changes this page in the Git host: `edit_url` of site.yml with the page's file.
+    var editURL: String?
 
     /// The 404 page: only its title and `is_404`.
     static func notFound(title: String) -> PageSummary {
@@ -119,6 +121,7 @@ struct PageSummary {
         if let feedURL { summary["feed_url"] = feedURL }
         if !params.isEmpty { summary["params"] = params }
         if let entry { summary["entry"] = entry }
+        if let editURL { summary["edit_url"] = editURL }
         if !toc.isEmpty {
             summary["toc"] = toc.map(\.mustache)
             summary["has_toc"] = true

@@ -12,18 +12,14 @@ struct CopiedFiles: SiteOutput {
             result.write(CSSMinifier.minify(css), to: relative, with: writer)
         }
         for (contentPath, output) in site.index.assets { copies.append((site.contentRoot.path + "/" + contentPath, output)) }
-        let failures: [String?]
+        // A file that cannot be read or written is recorded by the writer, with the system's reason, and
+        // reported by the emit stage at the file's site-relative path.
         if let cache = site.cache {
-            failures = copies.map { cache.copy(from: $0.source, to: $0.destination, with: writer) ? nil : $0.source }
+            for copy in copies { _ = cache.copy(from: copy.source, to: copy.destination, with: writer) }
         } else {
-            failures = parallelMap(copies.count) { i -> String? in
-                writer.copy(from: copies[i].source, to: copies[i].destination) ? nil : copies[i].source
-            }
+            _ = parallelMap(copies.count) { i in writer.copy(from: copies[i].source, to: copies[i].destination) }
         }
         result.files += copies.count
-        for failure in failures.compactMap({ $0 }) {
-            result.diagnostics.append(.error("cannot copy \(failure) into the output", at: nil))
-        }
         return result
     }
 }
