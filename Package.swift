@@ -5,7 +5,7 @@ let package = Package(
     name: "Mengvorm",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "mengvorm", targets: ["mengvorm"]),
+        .executable(name: "mengvorm", targets: ["mengvorm"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -67,9 +67,11 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "MengvormCoreTests", dependencies: ["MengvormCore", "TestSupport"]),
         // The preview server's routes in process (HummingbirdTesting), beside the real-port tests in CLITests.
-        .testTarget(name: "ServerTests", dependencies: [
-            "Server", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
-        ]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "CLITests", dependencies: ["mengvorm", "TestSupport"]),
     ]
 )

@@ -20,8 +20,9 @@ struct CalloutBuilder {
         // Innermost first, so a callout inside a callout is changed before its parent is replaced.
         for quote in quotes.reversed() {
             guard let paragraph = quote.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH,
-                  let marker = paragraph.firstChild, marker.type == CMARK_NODE_TEXT,
-                  let kind = kind(of: marker.literal ?? "") else { continue }
+                let marker = paragraph.firstChild, marker.type == CMARK_NODE_TEXT,
+                let kind = kind(of: marker.literal ?? "")
+            else { continue }
             // The marker must be alone on its line, as on GitHub.
             if let next = marker.next {
                 guard next.type == CMARK_NODE_SOFTBREAK || next.type == CMARK_NODE_LINEBREAK else { continue }

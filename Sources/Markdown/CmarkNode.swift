@@ -1,6 +1,7 @@
 import CCmark
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A borrowed handle to a node of a cmark tree. Valid while the tree's document is alive.

@@ -1,6 +1,10 @@
 /// Text made safe for HTML content and attribute values.
 func escapeHTML(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) else { return text }
+    guard
+        text.utf8.contains(where: {
+            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
+        })
+    else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count + 16)
     for character in text.unicodeScalars {
@@ -24,7 +28,8 @@ func escapeHref(_ url: String) -> String {
     out.reserveCapacity(url.utf8.count)
     for byte in url.utf8 {
         if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || safe.contains(byte) {
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || safe.contains(byte)
+        {
             out.append(byte)
         } else if byte == UInt8(ascii: "&") {
             out += Array("&amp;".utf8)

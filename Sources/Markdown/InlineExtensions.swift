@@ -67,8 +67,10 @@ enum InlineExtensions {
         // Only at the start of the text, after a space, or after `*`, `_`, `~` or `(`.
         if start > 0 {
             let before = bytes[start - 1]
-            guard isSpace(before) || before == UInt8(ascii: "*") || before == UInt8(ascii: "_")
-                || before == UInt8(ascii: "~") || before == UInt8(ascii: "(") else { return nil }
+            guard
+                isSpace(before) || before == UInt8(ascii: "*") || before == UInt8(ascii: "_")
+                    || before == UInt8(ascii: "~") || before == UInt8(ascii: "(")
+            else { return nil }
         }
         var index: Int
         if hasPrefix(bytes, "www.", at: start) {
@@ -99,7 +101,8 @@ enum InlineExtensions {
             index += 1
         }
         guard segments.count >= 2, segments.allSatisfy({ $0.length > 0 }),
-              !segments.suffix(2).contains(where: \.hasUnderscore) else { return nil }
+            !segments.suffix(2).contains(where: \.hasUnderscore)
+        else { return nil }
         // The path: anything up to a space or `<`.
         while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "<") { index += 1 }
         return trimTrailing(bytes, start: start, end: index)
@@ -167,15 +170,22 @@ enum InlineExtensions {
             let bytes = Array(literal.utf8)
             var index = 0
             while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: "~") else { index += 1; continue }
+                guard bytes[index] == UInt8(ascii: "~") else {
+                    index += 1
+                    continue
+                }
                 var run = index
                 while run < bytes.count, bytes[run] == UInt8(ascii: "~") { run += 1 }
                 if run - index == 2 {
-                    let before: UInt8? = index > 0 ? bytes[index - 1] : (child.previous.map { isBreak($0) ? UInt8(ascii: " ") : UInt8(ascii: "x") })
-                    let after: UInt8? = run < bytes.count ? bytes[run] : (child.next.map { isBreak($0) ? UInt8(ascii: " ") : UInt8(ascii: "x") })
+                    let before: UInt8? =
+                        index > 0 ? bytes[index - 1] : (child.previous.map { isBreak($0) ? UInt8(ascii: " ") : UInt8(ascii: "x") })
+                    let after: UInt8? =
+                        run < bytes.count ? bytes[run] : (child.next.map { isBreak($0) ? UInt8(ascii: " ") : UInt8(ascii: "x") })
                     let canOpen = after.map { !isSpace($0) } ?? false
                     let canClose = before.map { !isSpace($0) } ?? false
-                    if canOpen || canClose { delimiters.append(Delimiter(node: child, offset: index, canOpen: canOpen, canClose: canClose)) }
+                    if canOpen || canClose {
+                        delimiters.append(Delimiter(node: child, offset: index, canOpen: canOpen, canClose: canClose))
+                    }
                 }
                 index = run
             }

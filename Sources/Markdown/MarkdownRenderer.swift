@@ -1,6 +1,7 @@
 import CCmark
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Turns one Markdown body into HTML with libcmark, applying the site's transforms on the
@@ -144,8 +145,9 @@ private struct TransformPass {
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
             case CMARK_NODE_IMAGE:
-                let reference = LinkReference(destination: node.url ?? "", line: (line > 0 ? line : lastBlockLine) + lineOffset,
-                                              column: known?.column ?? max(node.startColumn, 1), isImage: true)
+                let reference = LinkReference(
+                    destination: node.url ?? "", line: (line > 0 ? line : lastBlockLine) + lineOffset,
+                    column: known?.column ?? max(node.startColumn, 1), isImage: true)
                 rewriteDestination(of: node, line: line > 0 ? line : lastBlockLine, column: reference.column)
                 images.append((node, reference, topLevelBlock))
             case CMARK_NODE_LINK:
@@ -186,9 +188,11 @@ private struct TransformPass {
         let alt = node.plainText.trimmingSpaces
         if alt.isEmpty {
             let name = reference.destination.split(separator: "/").last.map(String.init) ?? reference.destination
-            issues.append(MarkdownIssue(.warning, line: reference.line, column: reference.column,
-                "the image `\(name)` has no alternative text (WCAG 1.1.1): write what it shows between the brackets, "
-                    + "like `![Een bureau bij het raam met een laptop op een standaard](\(reference.destination))`"))
+            issues.append(
+                MarkdownIssue(
+                    .warning, line: reference.line, column: reference.column,
+                    "the image `\(name)` has no alternative text (WCAG 1.1.1): write what it shows between the brackets, "
+                        + "like `![Een bureau bij het raam met een laptop op een standaard](\(reference.destination))`"))
         }
         var url = node.url ?? ""
         if !renderer.allowsUnsafeHTML, isDangerous(url) { url = "" }
@@ -206,7 +210,9 @@ private struct TransformPass {
 
     private mutating func rewriteDestination(of node: CmarkNode, line: Int, column: Int) {
         guard let url = node.url, !url.isEmpty else { return }
-        switch renderer.resolveLink(LinkReference(destination: url, line: line + lineOffset, column: column, isImage: node.type == CMARK_NODE_IMAGE)) {
+        switch renderer.resolveLink(
+            LinkReference(destination: url, line: line + lineOffset, column: column, isImage: node.type == CMARK_NODE_IMAGE))
+        {
         case .keep: break
         case .rewrite(let newURL): node.url = newURL
         case .broken(let message): issues.append(MarkdownIssue(.error, line: line + lineOffset, column: column, message))
@@ -253,8 +259,9 @@ private struct TransformPass {
     /// The text node holding a `[ ] ` or `[x] ` marker at the start of an item, if any.
     private func taskMarker(of item: CmarkNode) -> (text: CmarkNode, checked: Bool)? {
         guard let paragraph = item.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH,
-              let text = paragraph.firstChild, text.type == CMARK_NODE_TEXT,
-              let literal = text.literal else { return nil }
+            let text = paragraph.firstChild, text.type == CMARK_NODE_TEXT,
+            let literal = text.literal
+        else { return nil }
         let bytes = Array(literal.utf8.prefix(4))
         guard bytes.count >= 3, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]") else { return nil }
         let mark = bytes[1]
@@ -344,10 +351,16 @@ struct ExtensionMarkers {
                     if index + 1 < count, bytes[index + 1] == UInt8(ascii: "~") { tildes = true }
                 case UInt8(ascii: "w"):
                     if index + 3 < count, bytes[index + 1] == UInt8(ascii: "w"), bytes[index + 2] == UInt8(ascii: "w"),
-                       bytes[index + 3] == UInt8(ascii: ".") { address = true }
+                        bytes[index + 3] == UInt8(ascii: ".")
+                    {
+                        address = true
+                    }
                 case UInt8(ascii: "h"):
                     if index + 3 < count, bytes[index + 1] == UInt8(ascii: "t"), bytes[index + 2] == UInt8(ascii: "t"),
-                       bytes[index + 3] == UInt8(ascii: "p") { address = true }
+                        bytes[index + 3] == UInt8(ascii: "p")
+                    {
+                        address = true
+                    }
                 default:
                     break
                 }

@@ -35,9 +35,13 @@ struct SourceLines {
         for range in ranges {
             var line = bytes[range]
             var indent = 0
-            while indent < 3, line.first == UInt8(ascii: " ") { line = line.dropFirst(); indent += 1 }
+            while indent < 3, line.first == UInt8(ascii: " ") {
+                line = line.dropFirst()
+                indent += 1
+            }
             guard line.first == UInt8(ascii: "["), let close = line.firstIndex(of: UInt8(ascii: "]")),
-                  close + 1 < line.endIndex, line[close + 1] == UInt8(ascii: ":") else { continue }
+                close + 1 < line.endIndex, line[close + 1] == UInt8(ascii: ":")
+            else { continue }
             result.append(String(decoding: line, as: UTF8.self))
         }
         return result

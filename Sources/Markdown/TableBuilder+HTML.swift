@@ -98,7 +98,9 @@ extension TableBuilder {
     private func inlineOnly(_ text: String) -> String {
         let bytes = Array(text.utf8)
         guard let first = bytes.first else { return text }
-        func followedBySpace(_ index: Int) -> Bool { index >= bytes.count || bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") }
+        func followedBySpace(_ index: Int) -> Bool {
+            index >= bytes.count || bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")
+        }
         var escape = false
         switch first {
         case UInt8(ascii: ">"):
@@ -109,14 +111,18 @@ extension TableBuilder {
             escape = hashes <= 6 && followedBySpace(hashes)
         case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"), UInt8(ascii: "_"):
             let marks = bytes.filter { $0 == first }.count
-            let isRule = first != UInt8(ascii: "+") && marks >= 3 && bytes.allSatisfy { $0 == first || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            let isRule =
+                first != UInt8(ascii: "+") && marks >= 3
+                && bytes.allSatisfy { $0 == first || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             escape = isRule || (first != UInt8(ascii: "_") && followedBySpace(1))
         case UInt8(ascii: "`"), UInt8(ascii: "~"):
             escape = bytes.count >= 3 && bytes[1] == first && bytes[2] == first
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             var digits = 0
             while digits < bytes.count, digits < 10, bytes[digits] >= 0x30, bytes[digits] <= 0x39 { digits += 1 }
-            if digits <= 9, digits < bytes.count, bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")"), followedBySpace(digits + 1) {
+            if digits <= 9, digits < bytes.count, bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")"),
+                followedBySpace(digits + 1)
+            {
                 return String(decoding: bytes[..<digits], as: UTF8.self) + "\\" + String(decoding: bytes[digits...], as: UTF8.self)
             }
         default:

@@ -62,15 +62,17 @@ struct TableBuilder {
         // A table right under a callout's `[!NOTE]` line: the marker stays a paragraph of its own.
         var marker: ArraySlice<UInt8>?
         if node.parent?.type == CMARK_NODE_BLOCK_QUOTE, node.previous == nil, let first = strippedLine(start, of: node, first: true),
-           isCalloutMarker(first.text) {
+            isCalloutMarker(first.text)
+        {
             marker = first.text
             start += 1
             guard end > start else { return }
         }
         guard lines[start].contains(UInt8(ascii: "|")) || lines[start + 1].contains(UInt8(ascii: "|")) else { return }
         guard let header = strippedLine(start, of: node, first: marker == nil),
-              let delimiterLine = strippedLine(start + 1, of: node, first: false),
-              let alignments = delimiterRow(delimiterLine.text) else { return }
+            let delimiterLine = strippedLine(start + 1, of: node, first: false),
+            let alignments = delimiterRow(delimiterLine.text)
+        else { return }
         let headerCells = cells(of: header)
         guard headerCells.count == alignments.count, !headerCells.isEmpty else { return }
 
@@ -144,7 +146,10 @@ struct TableBuilder {
             switch container.type {
             case CMARK_NODE_BLOCK_QUOTE:
                 var spaces = 0
-                while spaces < 3, position < raw.endIndex, raw[position] == UInt8(ascii: " ") { position += 1; spaces += 1 }
+                while spaces < 3, position < raw.endIndex, raw[position] == UInt8(ascii: " ") {
+                    position += 1
+                    spaces += 1
+                }
                 guard position < raw.endIndex, raw[position] == UInt8(ascii: ">") else { return nil }
                 position += 1
                 if position < raw.endIndex, raw[position] == UInt8(ascii: " ") { position += 1 }
@@ -200,7 +205,8 @@ struct TableBuilder {
     /// dropping one leading and one trailing pipe; cells are trimmed. Offsets are from `text`'s start.
     private func split(_ text: ArraySlice<UInt8>) -> [(text: ArraySlice<UInt8>, offset: Int)] {
         func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        var start = text.startIndex, end = text.endIndex
+        var start = text.startIndex
+        var end = text.endIndex
         while start < end, isSpace(text[start]) { start += 1 }
         while end > start, isSpace(text[end - 1]) { end -= 1 }
         guard start < end else { return [] }
@@ -210,7 +216,8 @@ struct TableBuilder {
         var cellStart = start
         var index = start
         func close(at cellEnd: Int) {
-            var a = cellStart, b = cellEnd
+            var a = cellStart
+            var b = cellEnd
             while a < b, isSpace(text[a]) { a += 1 }
             while b > a, isSpace(text[b - 1]) { b -= 1 }
             parts.append((text[a..<b], a - text.startIndex))
@@ -250,7 +257,10 @@ struct TableBuilder {
     private func startsBlockAfterTable(_ text: ArraySlice<UInt8>) -> Bool {
         var index = text.startIndex
         var spaces = 0
-        while index < text.endIndex, text[index] == UInt8(ascii: " ") { index += 1; spaces += 1 }
+        while index < text.endIndex, text[index] == UInt8(ascii: " ") {
+            index += 1
+            spaces += 1
+        }
         if spaces >= 4 { return true }
         guard index < text.endIndex else { return false }
         let rest = text[index...]

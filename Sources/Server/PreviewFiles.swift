@@ -10,8 +10,9 @@ struct PreviewFiles: Sendable {
         guard var data = FileManager.default.contents(atPath: path) else { return notFound() }
         let type = contentType(for: path)
         if type.hasPrefix("text/html") { data = LiveReload.inject(into: data) }
-        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// The file for a URL path, never outside the site folder; folders serve their index.html.
@@ -29,8 +30,9 @@ struct PreviewFiles: Sendable {
     private func notFound() -> Response {
         let page = root.path + "/404.html"
         let data = FileManager.default.contents(atPath: page).map(LiveReload.inject(into:)) ?? Data("Not found".utf8)
-        return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     static let types: [String: String] = [
@@ -61,38 +63,38 @@ enum LiveReload {
     }
 
     static let script = """
-    (function () {
-      "use strict";
-      var version = null;
-      function overlay(text) {
-        var box = document.getElementById("mengvorm-errors");
-        if (!text) { if (box) { box.remove(); } return; }
-        if (!box) {
-          box = document.createElement("div");
-          box.id = "mengvorm-errors";
-          box.setAttribute("role", "alert");
-          box.style.cssText = "position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:2rem;font:14px/1.5 monospace";
-          document.body.appendChild(box);
-        }
-        box.textContent = "";
-        var pre = document.createElement("pre");
-        pre.style.whiteSpace = "pre-wrap";
-        pre.textContent = text;
-        box.appendChild(pre);
-      }
-      var builds = null;
-      // The server answers `?after=N` as soon as the next build has finished (or after 25 s).
-      function poll() {
-        var url = "/__mengvorm/status" + (builds === null ? "" : "?after=" + builds);
-        fetch(url, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
-          if (version === null) { version = s.version; }
-          else if (s.version !== version) { location.reload(); return; }
-          builds = s.builds;
-          overlay(s.errors);
+        (function () {
+          "use strict";
+          var version = null;
+          function overlay(text) {
+            var box = document.getElementById("mengvorm-errors");
+            if (!text) { if (box) { box.remove(); } return; }
+            if (!box) {
+              box = document.createElement("div");
+              box.id = "mengvorm-errors";
+              box.setAttribute("role", "alert");
+              box.style.cssText = "position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:2rem;font:14px/1.5 monospace";
+              document.body.appendChild(box);
+            }
+            box.textContent = "";
+            var pre = document.createElement("pre");
+            pre.style.whiteSpace = "pre-wrap";
+            pre.textContent = text;
+            box.appendChild(pre);
+          }
+          var builds = null;
+          // The server answers `?after=N` as soon as the next build has finished (or after 25 s).
+          function poll() {
+            var url = "/__mengvorm/status" + (builds === null ? "" : "?after=" + builds);
+            fetch(url, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+              if (version === null) { version = s.version; }
+              else if (s.version !== version) { location.reload(); return; }
+              builds = s.builds;
+              overlay(s.errors);
+              poll();
+            }).catch(function () { setTimeout(poll, 1000); });
+          }
           poll();
-        }).catch(function () { setTimeout(poll, 1000); });
-      }
-      poll();
-    })();
-    """
+        })();
+        """
 }

@@ -34,12 +34,14 @@ public struct PreviewServer: Sendable {
                 }
             }
             let status = await state.status
-            return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(string: status)))
+            return Response(
+                status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: status)))
         }
         router.get("/__mengvorm/live.js") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
-                     body: .init(byteBuffer: ByteBuffer(string: LiveReload.script)))
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: LiveReload.script)))
         }
         router.get("/**") { request, _ -> Response in files.response(for: request.uri.path) }
         router.get("/") { request, _ -> Response in files.response(for: request.uri.path) }
@@ -167,7 +169,8 @@ actor PreviewBuilder {
         let text = report.diagnostics.map { printer.format($0) }.joined()
         if !text.isEmpty { log(text + DiagnosticPrinter.summary(errors: report.errorCount, warnings: report.warningCount)) }
         if report.succeeded {
-            let pages = report.renderedPageCount == report.pageCount
+            let pages =
+                report.renderedPageCount == report.pageCount
                 ? "\(report.pageCount) pages" : "\(report.renderedPageCount) of \(report.pageCount) pages"
             log("Built \(pages) in \(report.milliseconds) ms")
         } else {

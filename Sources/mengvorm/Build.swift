@@ -6,15 +6,19 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder.",
         discussion: """
-        The site is built in a staging folder next to the output and swapped in only when the build has \
-        no errors: a failed build leaves the previous output as it was. Every problem of the build is \
-        reported at once as path:line:column: error: message.
-        """
+            The site is built in a staging folder next to the output and swapped in only when the build has \
+            no errors: a failed build leaves the previous output as it was. Every problem of the build is \
+            reported at once as path:line:column: error: message.
+            """
     )
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: Output/ in the site folder). It must be empty or written by an earlier build.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Where to write the site (default: Output/ in the site folder). It must be empty or written by an earlier build.",
+            valueName: "dir"))
     var output: String?
 
     @Flag(name: .long, help: "Include pages with `draft: true`.")
@@ -33,9 +37,13 @@ struct Build: ParsableCommand {
         Terminal.printDiagnostics(report, siteRoot: options.siteRoot)
         let shownOutput = output ?? "Output/"
         if report.succeeded {
-            print("Built \(count(report.pageCount, "page")) and \(count(report.fileCount - report.pageCount, "other file")) into \(shownOutput) in \(report.milliseconds) ms")
+            print(
+                "Built \(count(report.pageCount, "page")) and \(count(report.fileCount - report.pageCount, "other file")) into \(shownOutput) in \(report.milliseconds) ms"
+            )
         } else {
-            print("Build failed after \(report.milliseconds) ms: \(DiagnosticPrinter.summary(errors: report.errorCount, warnings: report.warningCount)); \(shownOutput) was left as it was")
+            print(
+                "Build failed after \(report.milliseconds) ms: \(DiagnosticPrinter.summary(errors: report.errorCount, warnings: report.warningCount)); \(shownOutput) was left as it was"
+            )
         }
         try Terminal.exit(with: report)
     }
@@ -44,7 +52,8 @@ struct Build: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the site as a build would, without writing anything.",
-        discussion: "Reports malformed front matter and data, unknown layouts, broken links and missing anchors, and warns about pages without an `owner` or `review_by` and pages whose review date has passed or falls within `review_warning_days` (30 by default)."
+        discussion:
+            "Reports malformed front matter and data, unknown layouts, broken links and missing anchors, and warns about pages without an `owner` or `review_by` and pages whose review date has passed or falls within `review_warning_days` (30 by default)."
     )
 
     @OptionGroup var site: SiteOptions
@@ -64,7 +73,9 @@ struct Check: ParsableCommand {
         options.observer = TerminalObserver(progress: false)
         let report = Builder.build(options)
         Terminal.printDiagnostics(report, siteRoot: options.siteRoot)
-        let found = report.diagnostics.isEmpty ? "no problems found"
+        let found =
+            report.diagnostics.isEmpty
+            ? "no problems found"
             : DiagnosticPrinter.summary(errors: report.errorCount, warnings: report.warningCount)
         print("Checked \(count(report.pageCount, "page")) in \(report.milliseconds) ms: \(found)")
         try Terminal.exit(with: report)

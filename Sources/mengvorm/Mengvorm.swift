@@ -8,9 +8,9 @@ struct Mengvorm: AsyncParsableCommand {
         commandName: "mengvorm",
         abstract: "Builds the hybrid-work intranet toolkit from Content/ and a theme into a static site.",
         discussion: """
-        Run it in the site folder (the one with site.yml, Content/ and Themes/), or pass --source.
-        Exit status: 0 when the site is fine, 1 when the content has errors, 2 when the command was used wrongly.
-        """,
+            Run it in the site folder (the one with site.yml, Content/ and Themes/), or pass --source.
+            Exit status: 0 when the site is fine, 1 when the content has errors, 2 when the command was used wrongly.
+            """,
         subcommands: [Build.self, Check.self, Serve.self, New.self],
         defaultSubcommand: Build.self
     )

@@ -6,11 +6,11 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a page, section or news item with its front matter filled in.",
         discussion: """
-        PATH is relative to Content/: `mengvorm new page plannen/thuis-starten` creates \
-        Content/plannen/thuis-starten.md; `new section vitaliteit` creates Content/vitaliteit/_index.md; \
-        `new news nieuwe-bedragen` creates a dated item in Content/nieuws/. The title comes from the path, \
-        the owner from `owner:` in site.yml, and review_by lies `review_months` ahead (6 by default).
-        """
+            PATH is relative to Content/: `mengvorm new page plannen/thuis-starten` creates \
+            Content/plannen/thuis-starten.md; `new section vitaliteit` creates Content/vitaliteit/_index.md; \
+            `new news nieuwe-bedragen` creates a dated item in Content/nieuws/. The title comes from the path, \
+            the owner from `owner:` in site.yml, and review_by lies `review_months` ahead (6 by default).
+            """
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {

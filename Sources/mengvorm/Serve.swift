@@ -7,11 +7,11 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the site in a browser while you edit it.",
         discussion: """
-        Builds the site into a private temporary folder (Output/ is not touched) and serves it on \
-        http://127.0.0.1:PORT/. When a file in Content/, Themes/, Overrides/ or site.yml changes, the site \
-        is rebuilt and open browser tabs reload. Build errors appear over the page and in the terminal; \
-        the last good site stays online until they are fixed.
-        """
+            Builds the site into a private temporary folder (Output/ is not touched) and serves it on \
+            http://127.0.0.1:PORT/. When a file in Content/, Themes/, Overrides/ or site.yml changes, the site \
+            is rebuilt and open browser tabs reload. Build errors appear over the page and in the terminal; \
+            the last good site stays online until they are fixed.
+            """
     )
 
     @OptionGroup var site: SiteOptions

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The command line as an editor meets it: a process, its output and its exit status.
 @Suite struct CLITests {
@@ -29,16 +29,17 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: site) }
         let result = try run(["build", "--source", site.path])
         #expect(result.status == 1)
-        #expect(result.stderr == """
-        Content/_index.md:4:5: error: no page Content/weg.md for the link `weg.md`
-            Zie [weg](weg.md).
-                ^
-        Content/a.md:3:12: error: `review_by` must be a date like 2027-03-01 (year-month-day), not `31-02-2026`
-            review_by: 31-02-2026
-                       ^
-        2 errors, 0 warnings
+        #expect(
+            result.stderr == """
+                Content/_index.md:4:5: error: no page Content/weg.md for the link `weg.md`
+                    Zie [weg](weg.md).
+                        ^
+                Content/a.md:3:12: error: `review_by` must be a date like 2027-03-01 (year-month-day), not `31-02-2026`
+                    review_by: 31-02-2026
+                               ^
+                2 errors, 0 warnings
 
-        """)
+                """)
         #expect(result.stdout.contains("Build failed"))
         #expect(!FileManager.default.fileExists(atPath: site.path + "/Output"))
     }
@@ -49,7 +50,9 @@ import TestSupport
         let loose = try run(["check", "--source", site.path])
         #expect(loose.status == 0)
         #expect(loose.stderr.contains("site.yml:1:1: warning: unknown setting `thema`; did you mean `theme`?"))
-        #expect(loose.stderr.contains("Content/_index.md:1:1: warning: no `owner`: add who keeps this page current, such as `owner: Team HR Beleid`"))
+        #expect(
+            loose.stderr.contains(
+                "Content/_index.md:1:1: warning: no `owner`: add who keeps this page current, such as `owner: Team HR Beleid`"))
         let strict = try run(["check", "--strict", "--source", site.path])
         #expect(strict.status == 1)
         #expect(!FileManager.default.fileExists(atPath: site.path + "/Output"))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `mengvorm serve` as an editor uses it: open the page, save a change, see the rebuilt page.
 @Suite struct ServeTests {

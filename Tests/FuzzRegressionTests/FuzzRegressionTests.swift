@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MengvormFuzzing
 import TestSupport
+import Testing
+
+@testable import MengvormFuzzing
 
 /// Every file in the seed corpus, and every input that ever crashed a fuzz target, runs again here.
 @Suite struct FuzzRegressionTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Markdown
 
 /// The table examples of the GitHub Flavored Markdown spec (version 0.29, github/cmark-gfm test/spec.txt,
@@ -8,7 +9,8 @@ import Testing
 /// (`align` is obsolete HTML and a `style` attribute is blocked by the site's Content-Security-Policy).
 @Suite struct GFMTableTests {
     static func adapted(_ specHTML: String, label: String) -> String {
-        var html = specHTML
+        var html =
+            specHTML
             .replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
             .replacingOccurrences(of: "<th align=", with: "<th scope=\"col\" align=")
         for alignment in ["left", "center", "right"] {
@@ -16,38 +18,57 @@ import Testing
         }
         return html.replacingOccurrences(
             of: "<table>\n",
-            with: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table: \(label)\">\n<table>\n")
-            .replacingOccurrences(of: "</table>\n", with: "</table>\n</div>\n")
+            with: "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table: \(label)\">\n<table>\n"
+        )
+        .replacingOccurrences(of: "</table>\n", with: "</table>\n</div>\n")
     }
 
     static let examples: [(number: Int, markdown: String, html: String, label: String)] = [
-        (198, "| foo | bar |\n| --- | --- |\n| baz | bim |\n",
-         "<table>\n<thead>\n<tr>\n<th>foo</th>\n<th>bar</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>baz</td>\n<td>bim</td>\n</tr>\n</tbody>\n</table>\n",
-         "foo, bar"),
-        (199, "| abc | defghi |\n:-: | -----------:\nbar | baz\n",
-         "<table>\n<thead>\n<tr>\n<th align=\"center\">abc</th>\n<th align=\"right\">defghi</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td align=\"center\">bar</td>\n<td align=\"right\">baz</td>\n</tr>\n</tbody>\n</table>\n",
-         "abc, defghi"),
-        (200, "| f\\|oo  |\n| ------ |\n| b `\\|` az |\n| b **\\|** im |\n",
-         "<table>\n<thead>\n<tr>\n<th>f|oo</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b <code>|</code> az</td>\n</tr>\n<tr>\n<td>b <strong>|</strong> im</td>\n</tr>\n</tbody>\n</table>\n",
-         "f|oo"),
-        (201, "| abc | def |\n| --- | --- |\n| bar | baz |\n> bar\n",
-         "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>bar</td>\n<td>baz</td>\n</tr>\n</tbody>\n</table>\n<blockquote>\n<p>bar</p>\n</blockquote>\n",
-         "abc, def"),
-        (202, "| abc | def |\n| --- | --- |\n| bar | baz |\nbar\n\nbar\n",
-         "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>bar</td>\n<td>baz</td>\n</tr>\n<tr>\n<td>bar</td>\n<td></td>\n</tr>\n</tbody>\n</table>\n<p>bar</p>\n",
-         "abc, def"),
+        (
+            198, "| foo | bar |\n| --- | --- |\n| baz | bim |\n",
+            "<table>\n<thead>\n<tr>\n<th>foo</th>\n<th>bar</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>baz</td>\n<td>bim</td>\n</tr>\n</tbody>\n</table>\n",
+            "foo, bar"
+        ),
+        (
+            199, "| abc | defghi |\n:-: | -----------:\nbar | baz\n",
+            "<table>\n<thead>\n<tr>\n<th align=\"center\">abc</th>\n<th align=\"right\">defghi</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td align=\"center\">bar</td>\n<td align=\"right\">baz</td>\n</tr>\n</tbody>\n</table>\n",
+            "abc, defghi"
+        ),
+        (
+            200, "| f\\|oo  |\n| ------ |\n| b `\\|` az |\n| b **\\|** im |\n",
+            "<table>\n<thead>\n<tr>\n<th>f|oo</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>b <code>|</code> az</td>\n</tr>\n<tr>\n<td>b <strong>|</strong> im</td>\n</tr>\n</tbody>\n</table>\n",
+            "f|oo"
+        ),
+        (
+            201, "| abc | def |\n| --- | --- |\n| bar | baz |\n> bar\n",
+            "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>bar</td>\n<td>baz</td>\n</tr>\n</tbody>\n</table>\n<blockquote>\n<p>bar</p>\n</blockquote>\n",
+            "abc, def"
+        ),
+        (
+            202, "| abc | def |\n| --- | --- |\n| bar | baz |\nbar\n\nbar\n",
+            "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>bar</td>\n<td>baz</td>\n</tr>\n<tr>\n<td>bar</td>\n<td></td>\n</tr>\n</tbody>\n</table>\n<p>bar</p>\n",
+            "abc, def"
+        ),
         // The setext example that follows 202 in cmark-gfm's spec.txt.
-        (0, "| abc | def |\n| --- | --- |\n| bar | baz |\nbar\n===\n",
-         "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>bar</td>\n<td>baz</td>\n</tr>\n<tr>\n<td>bar</td>\n<td></td>\n</tr>\n<tr>\n<td>===</td>\n<td></td>\n</tr>\n</tbody>\n</table>\n",
-         "abc, def"),
-        (203, "| abc | def |\n| --- |\n| bar |\n",
-         "<p>| abc | def |\n| --- |\n| bar |</p>\n", ""),
-        (204, "| abc | def |\n| --- | --- |\n| bar |\n| bar | baz | boo |\n",
-         "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>bar</td>\n<td></td>\n</tr>\n<tr>\n<td>bar</td>\n<td>baz</td>\n</tr>\n</tbody>\n</table>\n",
-         "abc, def"),
-        (205, "| abc | def |\n| --- | --- |\n",
-         "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n</table>\n",
-         "abc, def"),
+        (
+            0, "| abc | def |\n| --- | --- |\n| bar | baz |\nbar\n===\n",
+            "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>bar</td>\n<td>baz</td>\n</tr>\n<tr>\n<td>bar</td>\n<td></td>\n</tr>\n<tr>\n<td>===</td>\n<td></td>\n</tr>\n</tbody>\n</table>\n",
+            "abc, def"
+        ),
+        (
+            203, "| abc | def |\n| --- |\n| bar |\n",
+            "<p>| abc | def |\n| --- |\n| bar |</p>\n", ""
+        ),
+        (
+            204, "| abc | def |\n| --- | --- |\n| bar |\n| bar | baz | boo |\n",
+            "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>bar</td>\n<td></td>\n</tr>\n<tr>\n<td>bar</td>\n<td>baz</td>\n</tr>\n</tbody>\n</table>\n",
+            "abc, def"
+        ),
+        (
+            205, "| abc | def |\n| --- | --- |\n",
+            "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n</table>\n",
+            "abc, def"
+        ),
     ]
 
     @Test(arguments: examples.indices)
@@ -77,7 +98,9 @@ import Testing
         let renderer = MarkdownRenderer(resolveLink: { link in
             link.destination == "weg.md" ? .broken("no page weg.md") : .rewrite("/" + link.destination)
         })
-        let doc = renderer.render("Intro\n\n| Wat | Waar |\n|---|---|\n| *Stoel* | [arbo](arbo.md) |\n| `# code` | [weg](weg.md) en [x][ref] |\n\n[ref]: x.md\n", lineOffset: 4)
+        let doc = renderer.render(
+            "Intro\n\n| Wat | Waar |\n|---|---|\n| *Stoel* | [arbo](arbo.md) |\n| `# code` | [weg](weg.md) en [x][ref] |\n\n[ref]: x.md\n",
+            lineOffset: 4)
         #expect(doc.html.contains("<td><em>Stoel</em></td>\n<td><a href=\"/arbo.md\">arbo</a></td>"))
         #expect(doc.html.contains("<td><code># code</code></td>\n<td><a href=\"weg.md\">weg</a> en <a href=\"/x.md\">x</a></td>"))
         // The broken link is reported where it is written: line 6 of the body plus the offset, its column.

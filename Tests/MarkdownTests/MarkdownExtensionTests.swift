@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Markdown
 
 /// Callouts, extended autolinks, strikethrough and images.
@@ -14,7 +15,10 @@ import Testing
 
     @Test func calloutsBecomeNotesWithAVisibleTitle() {
         let html = MarkdownRenderer().render("> [!WARNING]\n> Zet je scherm op *ooghoogte*.\n>\n> Tweede alinea.\n").html
-        #expect(html == "<div class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\">Warning</p>\n<p>Zet je scherm op <em>ooghoogte</em>.</p>\n<p>Tweede alinea.</p>\n</div>\n")
+        #expect(
+            html
+                == "<div class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\">Warning</p>\n<p>Zet je scherm op <em>ooghoogte</em>.</p>\n<p>Tweede alinea.</p>\n</div>\n"
+        )
     }
 
     @Test(arguments: CalloutKind.allCases)
@@ -22,18 +26,25 @@ import Testing
         var renderer = MarkdownRenderer()
         renderer.calloutLabels = [.note: "Let op", .tip: "Tip", .important: "Belangrijk", .warning: "Waarschuwing", .caution: "Pas op"]
         let html = renderer.render("> [!\(kind.rawValue.uppercased())]\n> Tekst\n").html
-        #expect(html.hasPrefix("<div class=\"callout callout-\(kind.rawValue)\" role=\"note\">\n<p class=\"callout-title\">\(renderer.calloutLabels[kind]!)</p>\n<p>Tekst</p>"))
+        #expect(
+            html.hasPrefix(
+                "<div class=\"callout callout-\(kind.rawValue)\" role=\"note\">\n<p class=\"callout-title\">\(renderer.calloutLabels[kind]!)</p>\n<p>Tekst</p>"
+            ))
     }
 
     @Test func aMarkerWithTextAfterItOrUnknownStaysAQuote() {
         #expect(MarkdownRenderer().render("> [!NOTE] Tekst erna\n").html == "<blockquote>\n<p>[!NOTE] Tekst erna</p>\n</blockquote>\n")
         #expect(MarkdownRenderer().render("> [!OPMERKING]\n> x\n").html.hasPrefix("<blockquote>"))
-        #expect(MarkdownRenderer().render("> [!note]\n").html == "<div class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Note</p>\n</div>\n")
+        #expect(
+            MarkdownRenderer().render("> [!note]\n").html
+                == "<div class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Note</p>\n</div>\n")
     }
 
     @Test func aCalloutMayHoldATableAndLists() {
         let html = MarkdownRenderer().render("> [!TIP]\n> | Dag | Waar |\n> | --- | --- |\n> | ma | thuis |\n>\n> - een\n").html
-        #expect(html.hasPrefix("<div class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">Tip</p>\n<div class=\"table-scroll\""))
+        #expect(
+            html.hasPrefix(
+                "<div class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">Tip</p>\n<div class=\"table-scroll\""))
         #expect(html.contains("<td>ma</td>\n<td>thuis</td>"))
         #expect(html.contains("<ul>\n<li>een</li>\n</ul>\n</div>\n"))
     }
@@ -41,7 +52,10 @@ import Testing
     // MARK: Autolinks
 
     @Test(arguments: [
-        ("Zie https://www.rijksoverheid.nl/onderwerpen voor meer.", "Zie <a href=\"https://www.rijksoverheid.nl/onderwerpen\">https://www.rijksoverheid.nl/onderwerpen</a> voor meer."),
+        (
+            "Zie https://www.rijksoverheid.nl/onderwerpen voor meer.",
+            "Zie <a href=\"https://www.rijksoverheid.nl/onderwerpen\">https://www.rijksoverheid.nl/onderwerpen</a> voor meer."
+        ),
         ("Kijk op www.arboportaal.nl.", "Kijk op <a href=\"http://www.arboportaal.nl\">www.arboportaal.nl</a>."),
         ("(https://example.org/a_(b))", "(<a href=\"https://example.org/a_(b)\">https://example.org/a_(b)</a>)"),
         ("https://example.org/?x=1&amp;y=2", "<a href=\"https://example.org/?x=1&amp;y=2\">https://example.org/?x=1&amp;y=2</a>"),
@@ -54,8 +68,13 @@ import Testing
     }
 
     @Test func addressesInCodeAndLinksStayAsTheyAre() {
-        let html = MarkdownRenderer().render("`https://a.nl/x` en [https://b.nl](https://c.nl) en <https://d.nl>\n\n```\n@import url('https://e.nl/x.css');\n```\n").html
-        #expect(html == "<p><code>https://a.nl/x</code> en <a href=\"https://c.nl\">https://b.nl</a> en <a href=\"https://d.nl\">https://d.nl</a></p>\n<pre><code>@import url('https://e.nl/x.css');\n</code></pre>\n")
+        let html = MarkdownRenderer().render(
+            "`https://a.nl/x` en [https://b.nl](https://c.nl) en <https://d.nl>\n\n```\n@import url('https://e.nl/x.css');\n```\n"
+        ).html
+        #expect(
+            html
+                == "<p><code>https://a.nl/x</code> en <a href=\"https://c.nl\">https://b.nl</a> en <a href=\"https://d.nl\">https://d.nl</a></p>\n<pre><code>@import url('https://e.nl/x.css');\n</code></pre>\n"
+        )
     }
 
     @Test func autolinksGoThroughTheResolver() {
@@ -84,14 +103,22 @@ import Testing
         var renderer = MarkdownRenderer(resolveLink: { link in .rewrite("../" + link.destination) })
         renderer.imageSize = { reference in reference.destination == "bureau.png" ? ImageSize(width: 640, height: 480) : nil }
         let doc = renderer.render("![Een bureau](bureau.png \"Thuis\")\n\nTekst\n\n![Een stoel](stoel.jpg)\n")
-        #expect(doc.html == "<p><img src=\"../bureau.png\" alt=\"Een bureau\" title=\"Thuis\" width=\"640\" height=\"480\" /></p>\n<p>Tekst</p>\n<p><img src=\"../stoel.jpg\" alt=\"Een stoel\" loading=\"lazy\" /></p>\n")
+        #expect(
+            doc.html
+                == "<p><img src=\"../bureau.png\" alt=\"Een bureau\" title=\"Thuis\" width=\"640\" height=\"480\" /></p>\n<p>Tekst</p>\n<p><img src=\"../stoel.jpg\" alt=\"Een stoel\" loading=\"lazy\" /></p>\n"
+        )
         #expect(doc.issues.isEmpty)
     }
 
     @Test func anImageWithoutAltTextIsAWarningThatSaysHowToWriteOne() {
         let doc = MarkdownRenderer().render("Tekst\n\nEn ![](fotos/scherm.png)\n", lineOffset: 5)
-        #expect(doc.issues == [MarkdownIssue(.warning, line: 8, column: 4,
-            "the image `scherm.png` has no alternative text (WCAG 1.1.1): write what it shows between the brackets, like `![Een bureau bij het raam met een laptop op een standaard](fotos/scherm.png)`")])
+        #expect(
+            doc.issues == [
+                MarkdownIssue(
+                    .warning, line: 8, column: 4,
+                    "the image `scherm.png` has no alternative text (WCAG 1.1.1): write what it shows between the brackets, like `![Een bureau bij het raam met een laptop op een standaard](fotos/scherm.png)`"
+                )
+            ])
         #expect(doc.html.contains("<img src=\"fotos/scherm.png\" alt=\"\" />"))
     }
 

@@ -1,14 +1,16 @@
 import Foundation
-import Testing
-@testable import MengvormCore
 import TestSupport
+import Testing
+
+@testable import MengvormCore
 
 @Suite struct BuildTests {
     @Test func pagesGetFolderURLsAndRelativeLinksAtEveryDepth() throws {
         let site = TestSite([
             "Content/_index.md": page("Home", "[week](planning/je-week.md) [grenzen](grenzen/_index.md)"),
             "Content/planning/_index.md": page("Planning", extra: "weight: 1"),
-            "Content/planning/je-week.md": page("Je week", "[terug](../_index.md) [grenzen](../grenzen/_index.md#pauzes) [zelf](#top)\n\n## Top\n"),
+            "Content/planning/je-week.md": page(
+                "Je week", "[terug](../_index.md) [grenzen](../grenzen/_index.md#pauzes) [zelf](#top)\n\n## Top\n"),
             "Content/planning/diep/_index.md": page("Diep"),
             "Content/planning/diep/verder.md": page("Verder", "[week](../je-week.md)"),
             "Content/grenzen/_index.md": page("Grenzen", "## Pauzes\n", extra: "weight: 2"),
@@ -44,9 +46,10 @@ import TestSupport
         #expect(c.contains("<a href=\"../../../a/b/c/index.html\">2</a>"))
         #expect(c.contains("<a href=\"../../../a/b/index.html#top\">3</a>"))
         site.write("Content/a/b/c.md", page("C", "[4](.././../../x.md)"))
-        #expect(TestSite.lines(site.build()).contains {
-            $0.hasPrefix("Content/a/b/c.md:4:") && $0.contains("the link `.././../../x.md` points outside Content/")
-        })
+        #expect(
+            TestSite.lines(site.build()).contains {
+                $0.hasPrefix("Content/a/b/c.md:4:") && $0.contains("the link `.././../../x.md` points outside Content/")
+            })
     }
 
     @Test func folderLinkStyleWritesCleanURLs() throws {
@@ -84,7 +87,7 @@ import TestSupport
 
     @Test func safeModeByDefaultAndUnsafeHTMLWhenConfigured() throws {
         let files = [
-            "Content/_index.md": page("Home", "<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n<div class=\"kader\">hoi</div>\n"),
+            "Content/_index.md": page("Home", "<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n<div class=\"kader\">hoi</div>\n")
         ]
         let safe = TestSite(files)
         defer { safe.remove() }
@@ -102,10 +105,11 @@ import TestSupport
     @Test func headingIDsAndTableOfContentsReachTheTemplate() throws {
         var theme = TestSite.minimalTheme
         theme["Themes/default/layouts/page.mustache"] = "{{#page.toc}}({{id}}:{{text}}{{#subitems}} /{{id}}{{/subitems}}){{/page.toc}}"
-        let site = TestSite([
-            "Content/_index.md": page("Home"),
-            "Content/a.md": page("A", "## Één stap\n\n### Daarna\n\n## Één stap\n"),
-        ], theme: theme)
+        let site = TestSite(
+            [
+                "Content/_index.md": page("Home"),
+                "Content/a.md": page("A", "## Één stap\n\n### Daarna\n\n## Één stap\n"),
+            ], theme: theme)
         defer { site.remove() }
         site.build()
         #expect(site.read("a/index.html") == "(een-stap:Één stap /daarna)(een-stap-2:Één stap)")
@@ -115,13 +119,14 @@ import TestSupport
         var theme = TestSite.minimalTheme
         theme["Themes/default/layouts/news.mustache"] = "NEWS {{page.title}}"
         theme["Themes/default/layouts/wide.mustache"] = "WIDE {{page.title}}"
-        let site = TestSite([
-            "Content/_index.md": page("Home"),
-            "Content/nieuws/_index.md": page("Nieuws", extra: "page_layout: news"),
-            "Content/nieuws/a.md": page("A"),
-            "Content/nieuws/b.md": page("B", extra: "layout: wide"),
-            "Content/c.md": page("C"),
-        ], theme: theme)
+        let site = TestSite(
+            [
+                "Content/_index.md": page("Home"),
+                "Content/nieuws/_index.md": page("Nieuws", extra: "page_layout: news"),
+                "Content/nieuws/a.md": page("A"),
+                "Content/nieuws/b.md": page("B", extra: "layout: wide"),
+                "Content/c.md": page("C"),
+            ], theme: theme)
         defer { site.remove() }
         site.build()
         #expect(site.read("nieuws/a/index.html") == "NEWS A")
@@ -143,13 +148,15 @@ import TestSupport
 
     @Test func dataFilesAndParamsAreAvailableToTemplates() throws {
         var theme = TestSite.minimalTheme
-        theme["Themes/default/layouts/home.mustache"] = "{{#site.data.team.members}}{{name}},{{/site.data.team.members}}|{{site.data.cijfers.jaar}}|{{page.params.kleur}}|{{site.params.motto}}"
-        let site = TestSite([
-            "site.yml": "params:\n  motto: Samen\n",
-            "Content/_index.md": page("Home", extra: "kleur: blauw"),
-            "Content/_data/team.yml": "members:\n  - name: Samira\n  - name: Pieter\n",
-            "Content/_data/cijfers.json": "{\"jaar\": 2026}",
-        ], theme: theme)
+        theme["Themes/default/layouts/home.mustache"] =
+            "{{#site.data.team.members}}{{name}},{{/site.data.team.members}}|{{site.data.cijfers.jaar}}|{{page.params.kleur}}|{{site.params.motto}}"
+        let site = TestSite(
+            [
+                "site.yml": "params:\n  motto: Samen\n",
+                "Content/_index.md": page("Home", extra: "kleur: blauw"),
+                "Content/_data/team.yml": "members:\n  - name: Samira\n  - name: Pieter\n",
+                "Content/_data/cijfers.json": "{\"jaar\": 2026}",
+            ], theme: theme)
         defer { site.remove() }
         let report = site.build()
         #expect(TestSite.lines(report) == [])
@@ -190,20 +197,24 @@ import TestSupport
         ])
         defer { site.remove() }
         site.build()
-        #expect(site.read("a/index.html")?.contains("[Zebra|../a/zebra/index.html][Appel|../a/appel/index.html][Ézel|../a/ezel/index.html]") == true)
+        #expect(
+            site.read("a/index.html")?.contains("[Zebra|../a/zebra/index.html][Appel|../a/appel/index.html][Ézel|../a/ezel/index.html]")
+                == true)
         #expect(site.read("nieuws/index.html")?.contains("[Nieuw|../nieuws/nieuw/index.html][Oud|../nieuws/oud/index.html]") == true)
     }
 
     @Test func componentsRenderThroughThemePartialsWithTheirData() throws {
         var theme = TestSite.minimalTheme
-        theme["Themes/default/partials/components/quiz.mustache"] = "<form id=\"{{id}}\">{{#data.groups}}<fieldset>{{title}}</fieldset>{{/data.groups}}<a href=\"{{data.help}}\">h</a><script type=\"application/json\">{{{json}}}</script></form>"
-        let site = TestSite([
-            "Content/_index.md": page("Home"),
-            "Content/hulp.md": page("Hulp"),
-            "Content/sub/_index.md": page("Sub"),
-            "Content/sub/check.md": page("Check", "```quiz\ndata: quiz\n```\n\n```yaml\ngewoon: code\n```\n"),
-            "Content/_data/quiz.yml": "help: hulp.md\ngroups:\n  - title: Werkplek <stoel>\n",
-        ], theme: theme)
+        theme["Themes/default/partials/components/quiz.mustache"] =
+            "<form id=\"{{id}}\">{{#data.groups}}<fieldset>{{title}}</fieldset>{{/data.groups}}<a href=\"{{data.help}}\">h</a><script type=\"application/json\">{{{json}}}</script></form>"
+        let site = TestSite(
+            [
+                "Content/_index.md": page("Home"),
+                "Content/hulp.md": page("Hulp"),
+                "Content/sub/_index.md": page("Sub"),
+                "Content/sub/check.md": page("Check", "```quiz\ndata: quiz\n```\n\n```yaml\ngewoon: code\n```\n"),
+                "Content/_data/quiz.yml": "help: hulp.md\ngroups:\n  - title: Werkplek <stoel>\n",
+            ], theme: theme)
         defer { site.remove() }
         let report = site.build()
         #expect(TestSite.lines(report) == [])
@@ -217,16 +228,21 @@ import TestSupport
         var theme = TestSite.minimalTheme
         theme["Themes/default/layouts/page.mustache"] = "{{{cached.list}}}"
         theme["Themes/default/partials/list.mustache"] = "{{#siblings}}<a href=\"{{url}}\">{{title}}</a>{{/siblings}}"
-        let site = TestSite([
-            "Content/_index.md": page("Home"),
-            "Content/s/_index.md": page("S"),
-            "Content/s/a.md": page("A", extra: "weight: 1"),
-            "Content/s/b.md": page("B", extra: "weight: 2"),
-        ], theme: theme)
+        let site = TestSite(
+            [
+                "Content/_index.md": page("Home"),
+                "Content/s/_index.md": page("S"),
+                "Content/s/a.md": page("A", extra: "weight: 1"),
+                "Content/s/b.md": page("B", extra: "weight: 2"),
+            ], theme: theme)
         defer { site.remove() }
         #expect(TestSite.lines(site.build()) == [])
-        #expect(site.read("s/a/index.html") == "<a href=\"../../s/a/index.html\" aria-current=\"page\">A</a><a href=\"../../s/b/index.html\">B</a>")
-        #expect(site.read("s/b/index.html") == "<a href=\"../../s/a/index.html\">A</a><a href=\"../../s/b/index.html\" aria-current=\"page\">B</a>")
+        #expect(
+            site.read("s/a/index.html")
+                == "<a href=\"../../s/a/index.html\" aria-current=\"page\">A</a><a href=\"../../s/b/index.html\">B</a>")
+        #expect(
+            site.read("s/b/index.html")
+                == "<a href=\"../../s/a/index.html\">A</a><a href=\"../../s/b/index.html\" aria-current=\"page\">B</a>")
     }
 
     @Test func cachedPartialWithoutAPartialIsAnError() {
@@ -246,15 +262,20 @@ import TestSupport
 
     @Test func sitemapFeedTagsAndSearchIndex() throws {
         var theme = TestSite.minimalTheme
-        theme["Themes/default/layouts/overview.mustache"] = "{{count_overdue}}/{{count_current}}{{#rows}}[{{title}}:{{status}}:{{owner}}]{{/rows}}"
-        let site = TestSite([
-            "site.yml": "base_url: https://intranet.example/hybride\nreview_overview: true\n",
-            "Content/_index.md": page("Home", "Welkom", extra: "owner: HR\nreview_by: 2027-06-01"),
-            "Content/nieuws/_index.md": page("Nieuws", extra: "sort_by: date\nfeed: true"),
-            "Content/nieuws/oud.md": page("Oud & goed", "## Kop een\n\nTekst over thuiswerken.", extra: "date: 2026-01-01\ntags: [Vergoeding, thuis]\nreview_by: 2026-01-01"),
-            "Content/nieuws/nieuw.md": page("Nieuw", extra: "date: 2026-11-01\nupdated: 2026-11-20\ntags: [vergoeding]\ndescription: Bedragen 2027"),
-            "Content/geheim.md": page("Geheim", extra: "hidden: true\ntags: [vergoeding]"),
-        ], theme: theme)
+        theme["Themes/default/layouts/overview.mustache"] =
+            "{{count_overdue}}/{{count_current}}{{#rows}}[{{title}}:{{status}}:{{owner}}]{{/rows}}"
+        let site = TestSite(
+            [
+                "site.yml": "base_url: https://intranet.example/hybride\nreview_overview: true\n",
+                "Content/_index.md": page("Home", "Welkom", extra: "owner: HR\nreview_by: 2027-06-01"),
+                "Content/nieuws/_index.md": page("Nieuws", extra: "sort_by: date\nfeed: true"),
+                "Content/nieuws/oud.md": page(
+                    "Oud & goed", "## Kop een\n\nTekst over thuiswerken.",
+                    extra: "date: 2026-01-01\ntags: [Vergoeding, thuis]\nreview_by: 2026-01-01"),
+                "Content/nieuws/nieuw.md": page(
+                    "Nieuw", extra: "date: 2026-11-01\nupdated: 2026-11-20\ntags: [vergoeding]\ndescription: Bedragen 2027"),
+                "Content/geheim.md": page("Geheim", extra: "hidden: true\ntags: [vergoeding]"),
+            ], theme: theme)
         defer { site.remove() }
         #expect(TestSite.lines(site.build()) == [])
         let sitemap = try #require(site.read("sitemap.xml"))
@@ -270,7 +291,10 @@ import TestSupport
         #expect(site.read("tags/index.html")?.contains("[thuis|thuis/index.html][vergoeding|vergoeding/index.html]") == true)
         let search = try #require(site.read(SearchIndex.file))
         #expect(search.hasPrefix("window.MENGVORM_SEARCH_INDEX = {\"pages\":[{\"t\":\"Home\",\"u\":\"index.html\",\"x\":\"Welkom\"}"))
-        #expect(search.contains("{\"t\":\"Oud \\u0026 goed\",\"u\":\"nieuws/oud/index.html\",\"s\":\"Nieuws\",\"h\":[\"Kop een\"],\"g\":[\"Vergoeding\",\"thuis\"],\"x\":\"Kop een Tekst over thuiswerken.\"}"))
+        #expect(
+            search.contains(
+                "{\"t\":\"Oud \\u0026 goed\",\"u\":\"nieuws/oud/index.html\",\"s\":\"Nieuws\",\"h\":[\"Kop een\"],\"g\":[\"Vergoeding\",\"thuis\"],\"x\":\"Kop een Tekst over thuiswerken.\"}"
+            ))
         #expect(!search.contains("Geheim"))
         let overview = try #require(site.read("beheer/index.html"))
         #expect(overview.hasPrefix("1/1[Oud &amp; goed:overdue:]"))
@@ -279,19 +303,22 @@ import TestSupport
 
     @Test func translationsLiveUnderTheirLanguageAndLinkToEachOther() throws {
         var theme = TestSite.minimalTheme
-        theme["Themes/default/layouts/base.mustache"] = "<html lang=\"{{lang}}\">{{#menu}}<m {{url}}>{{/menu}}{{#translations}}<s {{lang}} {{url}} {{current}}>{{/translations}}{{$main}}{{/main}}</html>"
+        theme["Themes/default/layouts/base.mustache"] =
+            "<html lang=\"{{lang}}\">{{#menu}}<m {{url}}>{{/menu}}{{#translations}}<s {{lang}} {{url}} {{current}}>{{/translations}}{{$main}}{{/main}}</html>"
         theme["Themes/default/i18n/nl.yml"] = "language_name: Nederlands\n"
         theme["Themes/default/i18n/en.yml"] = "language_name: English\n"
-        let site = TestSite([
-            "site.yml": "languages: [nl, en]\n",
-            "Content/_index.md": page("Home", "[stappen](start/stappen.md)"),
-            "Content/_index.en.md": page("Home EN"),
-            "Content/start/_index.md": page("Start"),
-            "Content/start/_index.en.md": page("Start here"),
-            "Content/start/stappen.md": page("Stappen", "## Stap een\n"),
-            "Content/start/stappen.en.md": page("Steps", "[home](../_index.md) [alleen nl](alleen.md) [step](stappen.md#step-one)\n\n## Step one\n"),
-            "Content/start/alleen.md": page("Alleen Nederlands"),
-        ], theme: theme)
+        let site = TestSite(
+            [
+                "site.yml": "languages: [nl, en]\n",
+                "Content/_index.md": page("Home", "[stappen](start/stappen.md)"),
+                "Content/_index.en.md": page("Home EN"),
+                "Content/start/_index.md": page("Start"),
+                "Content/start/_index.en.md": page("Start here"),
+                "Content/start/stappen.md": page("Stappen", "## Stap een\n"),
+                "Content/start/stappen.en.md": page(
+                    "Steps", "[home](../_index.md) [alleen nl](alleen.md) [step](stappen.md#step-one)\n\n## Step one\n"),
+                "Content/start/alleen.md": page("Alleen Nederlands"),
+            ], theme: theme)
         defer { site.remove() }
         #expect(TestSite.lines(site.build()) == [])
         let steps = try #require(site.read("en/start/stappen/index.html"))
@@ -333,12 +360,18 @@ import TestSupport
         let governance = Builder.build(options).diagnostics
         #expect(!governance.isEmpty)
         for diagnostic in governance {
-            #expect(diagnostic.message.contains("`valid_until`") || diagnostic.message.contains("review date 2026-12-"), "\(diagnostic.headline)")
+            #expect(
+                diagnostic.message.contains("`valid_until`") || diagnostic.message.contains("review date 2026-12-"),
+                "\(diagnostic.headline)")
         }
-        let zelfcheck = String(decoding: try #require(FileManager.default.contents(atPath: output.path + "/thuiswerkplek/zelfcheck/index.html")), as: UTF8.self)
+        let zelfcheck = String(
+            decoding: try #require(FileManager.default.contents(atPath: output.path + "/thuiswerkplek/zelfcheck/index.html")), as: UTF8.self
+        )
         #expect(zelfcheck.contains("<h1>"))
         // The theme satisfies a strict policy: no inline scripts or styles, nothing from other sites.
-        #expect(zelfcheck.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self';"))
+        #expect(
+            zelfcheck.contains(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self';"))
         #expect(!zelfcheck.contains(" style=\""))
         #expect(!zelfcheck.contains("<script>"))
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MengvormCore
 import TestSupport
+import Testing
+
+@testable import MengvormCore
 
 @Suite struct DataTests {
     @Test func jsonQuotingIsValidJSONAndSafeInScripts() throws {
@@ -52,7 +53,8 @@ import TestSupport
         "title: a: b\n", "title: 'enkel'\n", "title: \"met \\\" escape\"\n", "lijst:\n  - a\n", "a: b\na: c\n",
         "title: x # opmerking\n", "  title: ingesprongen\n", "title: [a, [b]]\n", "title: [a,]\n", "title: *anker\n",
         "title: -streep\n", "title:\n", "title:    \n", "title: \"open\n", "title: a\tb\n", "title: a\rb: c\n",
-        "title: a\u{2028}b: c\n", "# alleen\n", "", "title: tien  spaties\n", "title: ~\n", "title: .5\n", "plus: +4\n", "getal: -3\n", "tags: [a \"b\"]\n", "tags: [a{b}]\n",
+        "title: a\u{2028}b: c\n", "# alleen\n", "", "title: tien  spaties\n", "title: ~\n", "title: .5\n", "plus: +4\n", "getal: -3\n",
+        "tags: [a \"b\"]\n", "tags: [a{b}]\n",
     ]
 
     static func check(_ text: String) {

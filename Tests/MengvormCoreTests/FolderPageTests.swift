@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MengvormCore
 import TestSupport
+import Testing
+
+@testable import MengvormCore
 
 /// The page of a folder: `_index.md`, or Hugo's leaf-bundle `index.md`; collisions name the real files.
 @Suite struct FolderPageTests {
@@ -13,7 +14,10 @@ import TestSupport
         ])
         defer { site.remove() }
         let lines = TestSite.lines(site.build(write: false))
-        #expect(lines.contains("Content/x.md:1:1: error: this page and the folder Content/x/ would both be written to `x/index.html`; to make this page the folder's page, move it to Content/x/_index.md, else change its file name or `slug`"))
+        #expect(
+            lines.contains(
+                "Content/x.md:1:1: error: this page and the folder Content/x/ would both be written to `x/index.html`; to make this page the folder's page, move it to Content/x/_index.md, else change its file name or `slug`"
+            ))
         #expect(!lines.contains { $0.contains("x/_index.md would") || $0.contains("and Content/x/_index.md") })
     }
 
@@ -42,8 +46,9 @@ import TestSupport
         ])
         defer { site.remove() }
         let lines = TestSite.lines(site.build(write: false))
-        #expect(lines == [
-            "Content/map/index.md:1:1: error: Content/map/ has both index.md and _index.md, and each would be the folder's page; merge them into Content/map/_index.md, or give index.md another name to make it a page of its own",
-        ])
+        #expect(
+            lines == [
+                "Content/map/index.md:1:1: error: Content/map/ has both index.md and _index.md, and each would be the folder's page; merge them into Content/map/_index.md, or give index.md another name to make it a page of its own"
+            ])
     }
 }

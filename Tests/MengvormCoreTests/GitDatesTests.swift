@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MengvormCore
 import TestSupport
+import Testing
+
+@testable import MengvormCore
 
 /// `page.updated` from the Git history when the front matter has no `updated`; silent outside Git.
 @Suite struct GitDatesTests {
@@ -18,8 +19,10 @@ import TestSupport
         for key in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"] { environment[key] = nil }
         environment["GIT_AUTHOR_DATE"] = date
         environment["GIT_COMMITTER_DATE"] = date
-        environment["GIT_AUTHOR_NAME"] = "HR"; environment["GIT_AUTHOR_EMAIL"] = "hr@example.org"
-        environment["GIT_COMMITTER_NAME"] = "HR"; environment["GIT_COMMITTER_EMAIL"] = "hr@example.org"
+        environment["GIT_AUTHOR_NAME"] = "HR"
+        environment["GIT_AUTHOR_EMAIL"] = "hr@example.org"
+        environment["GIT_COMMITTER_NAME"] = "HR"
+        environment["GIT_COMMITTER_EMAIL"] = "hr@example.org"
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -29,13 +32,14 @@ import TestSupport
     }
 
     @Test func pagesWithoutUpdatedGetTheDayOfTheirLastCommit() throws {
-        let site = TestSite([
-            "Content/_index.md": page("Home"),
-            "Content/oud.md": page("Oud"),
-            "Content/nieuw.md": page("Nieuw"),
-            "Content/vast.md": page("Vast", extra: "updated: 2025-01-02"),
-            "Content/los.md": page("Los", extra: "date: 2024-05-06"),
-        ], theme: Self.theme)
+        let site = TestSite(
+            [
+                "Content/_index.md": page("Home"),
+                "Content/oud.md": page("Oud"),
+                "Content/nieuw.md": page("Nieuw"),
+                "Content/vast.md": page("Vast", extra: "updated: 2025-01-02"),
+                "Content/los.md": page("Los", extra: "date: 2024-05-06"),
+            ], theme: Self.theme)
         defer { site.remove() }
         // The site lives in a folder of a larger repository: paths are taken relative to the site.
         let repository = site.root.deletingLastPathComponent().appendingPathComponent("repo-\(UUID().uuidString)")
@@ -45,7 +49,9 @@ import TestSupport
         try FileManager.default.moveItem(at: site.root, to: nested)
         defer { try? FileManager.default.moveItem(at: nested, to: site.root) }
         try git(["init", "-q"], in: repository)
-        try git(["add", "intranet/Content/_index.md", "intranet/Content/oud.md", "intranet/Content/nieuw.md", "intranet/Content/vast.md"], in: repository)
+        try git(
+            ["add", "intranet/Content/_index.md", "intranet/Content/oud.md", "intranet/Content/nieuw.md", "intranet/Content/vast.md"],
+            in: repository)
         try git(["commit", "-q", "-m", "eerste"], in: repository)
         try Data(page("Nieuw", "Bijgewerkt.").utf8).write(to: nested.appendingPathComponent("Content/nieuw.md"))
         try git(["commit", "-q", "-am", "tweede"], in: repository, date: "2026-11-20T23:30:00+01:00")
@@ -54,7 +60,8 @@ import TestSupport
         options.output = nested.appendingPathComponent("Output")
         #expect(Builder.build(options).succeeded)
         func read(_ path: String) -> String? { try? String(contentsOf: nested.appendingPathComponent("Output/" + path), encoding: .utf8) }
-        let local = Calendar(identifier: .gregorian).dateComponents(in: .current, from: ISO8601DateFormatter().date(from: "2026-11-20T22:30:00Z")!)
+        let local = Calendar(identifier: .gregorian).dateComponents(
+            in: .current, from: ISO8601DateFormatter().date(from: "2026-11-20T22:30:00Z")!)
         #expect(read("oud/index.html") == "[2026-03-04]")
         #expect(read("nieuw/index.html") == "[\(Day(year: local.year!, month: local.month!, day: local.day!)!)]")
         #expect(read("vast/index.html") == "[2025-01-02]")

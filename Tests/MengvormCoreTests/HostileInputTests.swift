@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MengvormCore
 import TestSupport
+import Testing
+
+@testable import MengvormCore
 
 /// Content written by many hands: every kind of bad input at once gets a clear message, no crash,
 /// no hang, nothing written outside the output, and the previous output stays as it was.
@@ -10,21 +11,23 @@ import TestSupport
         var theme = TestSite.minimalTheme
         theme["Themes/default/partials/lus.mustache"] = "{{> lus}}"
         theme["Themes/default/partials/open.mustache"] = "{{#x}}"
-        let site = TestSite([
-            "Content/_index.md": page("Home", "[goed](goed.md)"),
-            "Content/goed.md": page("Goed", "Tekst"),
-            "Content/geen-yaml.md": "---\ntitle: [onaf\n---\n",
-            "Content/lijst.md": "---\n- een\n---\n",
-            "Content/datum.md": page("Datum", extra: "date: 31-02-2026"),
-            "Content/leeg.md": "",
-            "Content/alleen-front-matter.md": page("Alleen"),
-            "Content/met spatie #1 %.md": page("Spatie"),
-            "Content/één.md": page("Eén"),
-            "Content/dubbel.md": page("Dubbel", extra: "slug: goed"),
-            "Content/slug.md": page("Slug", extra: "slug: ../../etc"),
-            "Content/diep.md": page("Diep", String(repeating: "- ", count: 10_000) + "x\n\n" + String(repeating: "> ", count: 5_000) + "y\n"),
-            "Content/_data/lijst.yml": "- [\n",
-        ], theme: theme)
+        let site = TestSite(
+            [
+                "Content/_index.md": page("Home", "[goed](goed.md)"),
+                "Content/goed.md": page("Goed", "Tekst"),
+                "Content/geen-yaml.md": "---\ntitle: [onaf\n---\n",
+                "Content/lijst.md": "---\n- een\n---\n",
+                "Content/datum.md": page("Datum", extra: "date: 31-02-2026"),
+                "Content/leeg.md": "",
+                "Content/alleen-front-matter.md": page("Alleen"),
+                "Content/met spatie #1 %.md": page("Spatie"),
+                "Content/één.md": page("Eén"),
+                "Content/dubbel.md": page("Dubbel", extra: "slug: goed"),
+                "Content/slug.md": page("Slug", extra: "slug: ../../etc"),
+                "Content/diep.md": page(
+                    "Diep", String(repeating: "- ", count: 10_000) + "x\n\n" + String(repeating: "> ", count: 5_000) + "y\n"),
+                "Content/_data/lijst.yml": "- [\n",
+            ], theme: theme)
         defer { site.remove() }
         site.writeBytes("Content/binair.md", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01])
         site.writeBytes("Content/latin1.md", Array("---\ntitle: caf".utf8) + [0xE9, 0x0A] + Array("---\n".utf8))
@@ -50,7 +53,9 @@ import TestSupport
             "Themes/default/partials/lus.mustache:1:1: error: the partial `lus` includes itself",
             "Themes/default/partials/open.mustache:1:7: error: a section is not closed",
         ] {
-            #expect(lines.contains { $0.hasPrefix(expected) || $0.contains(expected) }, "missing: \(expected)\nin: \(lines.joined(separator: "\n"))")
+            #expect(
+                lines.contains { $0.hasPrefix(expected) || $0.contains(expected) },
+                "missing: \(expected)\nin: \(lines.joined(separator: "\n"))")
         }
         #expect(report.pageCount >= 6)
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
@@ -75,12 +80,19 @@ import TestSupport
         let site = TestSite(["Content/_index.md": page("Home")])
         defer { site.remove() }
         site.write("Content/groot.md", page("Groot", String(repeating: "Een regel tekst.\n", count: 1_300_000)))
-        #expect(TestSite.lines(site.build()) == ["Content/groot.md: error: this file is 21 MB; pages may be at most 10 MB: split it into several pages"])
+        #expect(
+            TestSite.lines(site.build()) == [
+                "Content/groot.md: error: this file is 21 MB; pages may be at most 10 MB: split it into several pages"
+            ])
     }
 
     @Test func aliasBombsInYAMLStopAtTheValueBudget() {
         var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-        for level in 1...8 { yaml += "l\(level): &l\(level) [" + Array(repeating: "*\(level == 1 ? "a" : "l\(level - 1)")", count: 10).joined(separator: ", ") + "]\n" }
+        for level in 1...8 {
+            yaml +=
+                "l\(level): &l\(level) [" + Array(repeating: "*\(level == 1 ? "a" : "l\(level - 1)")", count: 10).joined(separator: ", ")
+                + "]\n"
+        }
         let site = TestSite(["Content/_index.md": page("Home"), "Content/_data/bom.yml": yaml])
         defer { site.remove() }
         let started = Date()

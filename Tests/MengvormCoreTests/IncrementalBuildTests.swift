@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MengvormCore
 import TestSupport
+import Testing
+
+@testable import MengvormCore
 
 /// Rebuilds with a `BuildCache`, as `mengvorm serve` runs them: only what an edit affects is read and
 /// rendered again, and the site that comes out is the one a full build would make.
@@ -124,9 +125,10 @@ import TestSupport
         site.write("Content/plannen/je-week.md", page("Je week", "Plan je week.\n\n## Thuisdagen\n\nTekst."))
         let report = site.build(cache: cache)
         #expect(report.renderedPageCount == 1)
-        #expect(TestSite.lines(report) == [
-            "Content/plannen/overleg.md:4:5: warning: Content/plannen/je-week.md has no heading with the id `#kantoordagen`",
-        ])
+        #expect(
+            TestSite.lines(report) == [
+                "Content/plannen/overleg.md:4:5: warning: Content/plannen/je-week.md has no heading with the id `#kantoordagen`"
+            ])
         // The warning stays until it is fixed, though the linking page is not rendered again.
         #expect(TestSite.lines(site.build(cache: cache)).count == 1)
         site.write("Content/plannen/je-week.md", page("Je week", "Plan je week.\n\n## Kantoordagen\n\nTekst."))
@@ -173,7 +175,10 @@ import TestSupport
         site.write("Content/plannen/je-week.md", "---\ntitle: [\n---\nkapot\n")
         let failed = site.build(cache: cache)
         #expect(!failed.succeeded)
-        #expect(TestSite.lines(failed).contains { $0.hasPrefix("Content/plannen/je-week.md:2:8: error: the list that starts with `[` here is not closed") })
+        #expect(
+            TestSite.lines(failed).contains {
+                $0.hasPrefix("Content/plannen/je-week.md:2:8: error: the list that starts with `[` here is not closed")
+            })
         #expect(Self.contents(of: site) == good)
         // An edit of the text while another page is broken: still reported, still nothing written.
         site.write("Content/grenzen/_index.md", page("Grenzen", "Over grenzen, herzien."))

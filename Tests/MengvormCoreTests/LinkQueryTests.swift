@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MengvormCore
 import TestSupport
+import Testing
+
+@testable import MengvormCore
 
 /// A link's `?query` is part of what the editor meant (a tab, a page of a PDF viewer): it survives the rewrite.
 @Suite struct LinkQueryTests {
@@ -24,11 +25,12 @@ import TestSupport
     @Test func aDataFileLinkKeepsItsQueryToo() {
         var theme = TestSite.minimalTheme
         theme["Themes/default/partials/components/links.mustache"] = "{{#data.items}}<a href=\"{{link}}\">x</a>{{/data.items}}"
-        let site = TestSite([
-            "Content/_index.md": page("Home", "```links\ndata: links\n```\n"),
-            "Content/pagina.md": page("Pagina", "## Kop\n"),
-            "Content/_data/links.yml": "items:\n  - link: pagina.md?tab=2#kop\n",
-        ], theme: theme)
+        let site = TestSite(
+            [
+                "Content/_index.md": page("Home", "```links\ndata: links\n```\n"),
+                "Content/pagina.md": page("Pagina", "## Kop\n"),
+                "Content/_data/links.yml": "items:\n  - link: pagina.md?tab=2#kop\n",
+            ], theme: theme)
         defer { site.remove() }
         #expect(TestSite.lines(site.build()) == [])
         #expect((site.read("index.html") ?? "").contains("<a href=\"pagina/index.html?tab=2#kop\">x</a>"))

@@ -1,6 +1,7 @@
-import Testing
-@testable import MengvormCore
 import TestSupport
+import Testing
+
+@testable import MengvormCore
 
 /// A component block that names several data files (`data: [allowances, policy]`): the template sees each under its
 /// name, the script gets one JSON object keyed by name, and a wrong name is reported where it is written.
@@ -13,13 +14,14 @@ struct MultiDataComponentTests {
     }()
 
     @Test func severalDataFilesReachTheTemplateAndTheScriptByName() throws {
-        let site = TestSite([
-            "Content/_index.md": page("Home"),
-            "Content/hulp.md": page("Hulp"),
-            "Content/reken.md": page("Reken", "```calc\ndata: [rates, policy.en]\n```\n"),
-            "Content/_data/rates.yml": "title: Max\n",
-            "Content/_data/policy.en.yml": "title: Pays\nhelp: hulp.md\n",
-        ], theme: Self.theme)
+        let site = TestSite(
+            [
+                "Content/_index.md": page("Home"),
+                "Content/hulp.md": page("Hulp"),
+                "Content/reken.md": page("Reken", "```calc\ndata: [rates, policy.en]\n```\n"),
+                "Content/_data/rates.yml": "title: Max\n",
+                "Content/_data/policy.en.yml": "title: Pays\nhelp: hulp.md\n",
+            ], theme: Self.theme)
         defer { site.remove() }
         #expect(TestSite.lines(site.build()) == [])
         let html = try #require(site.read("reken/index.html"))
@@ -28,15 +30,17 @@ struct MultiDataComponentTests {
     }
 
     @Test func aWrongNameInTheListIsReportedAtItsPlace() {
-        let site = TestSite([
-            "Content/_index.md": page("Home", "```calc\ndata: [rates, polcy]\n```\n\n```calc\ndata: []\n```\n"),
-            "Content/_data/rates.yml": "title: Max\n",
-            "Content/_data/policy.yml": "title: Pays\n",
-        ], theme: Self.theme)
+        let site = TestSite(
+            [
+                "Content/_index.md": page("Home", "```calc\ndata: [rates, polcy]\n```\n\n```calc\ndata: []\n```\n"),
+                "Content/_data/rates.yml": "title: Max\n",
+                "Content/_data/policy.yml": "title: Pays\n",
+            ], theme: Self.theme)
         defer { site.remove() }
-        #expect(TestSite.lines(site.build()) == [
-            "Content/_index.md:5:15: error: no data file `polcy` in Content/_data/; did you mean `policy`?",
-            "Content/_index.md:9:7: error: `data:` lists no data file; write `data: [calc]` or leave it out",
-        ])
+        #expect(
+            TestSite.lines(site.build()) == [
+                "Content/_index.md:5:15: error: no data file `polcy` in Content/_data/; did you mean `policy`?",
+                "Content/_index.md:9:7: error: `data:` lists no data file; write `data: [calc]` or leave it out",
+            ])
     }
 }

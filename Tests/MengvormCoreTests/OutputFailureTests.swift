@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MengvormCore
 import TestSupport
+import Testing
+
+@testable import MengvormCore
 
 /// Files that cannot be written or copied are reported with the site-relative path and the system's
 /// reason; a full disk is one message with a count, and the previous output stays.
@@ -21,9 +22,10 @@ import TestSupport
         var options = BuildOptions(siteRoot: site.root)
         options.observer = RemoveBeforeCopy(site.root.appendingPathComponent("Content/regeling.pdf").path)
         let report = Builder.build(options)
-        #expect(TestSite.lines(report) == [
-            "Content/regeling.pdf: error: cannot copy this file to regeling.pdf in the output: No such file or directory",
-        ])
+        #expect(
+            TestSite.lines(report) == [
+                "Content/regeling.pdf: error: cannot copy this file to regeling.pdf in the output: No such file or directory"
+            ])
         #expect(!report.succeeded)
     }
 
@@ -45,45 +47,48 @@ import TestSupport
         let budget = Budget(3)
         writer.writeFile = { buffer, path in budget.take() ? FileWriter.writeReturningError(buffer, to: path) : ENOSPC }
         for number in 1...10 { _ = writer.write("pagina \(number)", to: "p\(number)/index.html") }
-        #expect(writer.failureDiagnostics(display: { $0 }).map(\.headline) == [
-            "error: cannot write the new site beside /srv/site/Output: No space left on device; 7 files were not written, and the previous output is unchanged; free space on that disk and build again",
-        ])
+        #expect(
+            writer.failureDiagnostics(display: { $0 }).map(\.headline) == [
+                "error: cannot write the new site beside /srv/site/Output: No space left on device; 7 files were not written, and the previous output is unchanged; free space on that disk and build again"
+            ])
     }
 
     @Test func oneCauseForManyFilesIsNamedThreeTimesThenCounted() {
         let writer = OutputWriter(staging: "/nergens", final: "/srv/site/Output", previous: [:])
         writer.writeFile = { _, _ in EACCES }
         for number in 1...8 { _ = writer.write("pagina \(number)", to: "p\(number)/index.html") }
-        #expect(writer.failureDiagnostics(display: { $0 }).map(\.headline) == [
-            "error: cannot write p1/index.html into the staging folder /nergens: Permission denied",
-            "error: cannot write p2/index.html into the staging folder /nergens: Permission denied",
-            "error: cannot write p3/index.html into the staging folder /nergens: Permission denied",
-            "error: and 5 more files could not be written: Permission denied",
-        ])
+        #expect(
+            writer.failureDiagnostics(display: { $0 }).map(\.headline) == [
+                "error: cannot write p1/index.html into the staging folder /nergens: Permission denied",
+                "error: cannot write p2/index.html into the staging folder /nergens: Permission denied",
+                "error: cannot write p3/index.html into the staging folder /nergens: Permission denied",
+                "error: and 5 more files could not be written: Permission denied",
+            ])
     }
 
     /// A real full disk: a 1 MB tmpfs in a private mount namespace (`unshare`, no root needed where user
     /// namespaces are allowed). The second build fills the disk; the first build's output is untouched.
     @Test func aRealFullDiskKeepsThePreviousOutput() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare"),
-              (try? shell("unshare -rm true").status) == 0 else { return }
+            (try? shell("unshare -rm true").status) == 0
+        else { return }
         let site = TestSite(["Content/_index.md": page("Home", "Eerste versie.")], theme: TestSite.minimalTheme)
         defer { site.remove() }
         let disk = site.root.appendingPathComponent("disk").path
         let binary = CLI.binary.path
         let script = """
-        set -e
-        mkdir -p '\(disk)'
-        mount -t tmpfs -o size=1m tmpfs '\(disk)'
-        cd '\(site.root.path)'
-        '\(binary)' build --output '\(disk)/Output' > /dev/null
-        for n in $(seq 1 40); do head -c 60000 /dev/urandom | base64 > Content/groot-$n.md.tmp; printf -- '---\\ntitle: Groot %s\\n---\\n' $n | cat - Content/groot-$n.md.tmp > Content/groot-$n.md; rm Content/groot-$n.md.tmp; done
-        set +e
-        '\(binary)' build --output '\(disk)/Output' 2>&1
-        echo "status $?"
-        cat '\(disk)/Output/index.html'
-        ls -a '\(disk)' | grep -c staging || true
-        """
+            set -e
+            mkdir -p '\(disk)'
+            mount -t tmpfs -o size=1m tmpfs '\(disk)'
+            cd '\(site.root.path)'
+            '\(binary)' build --output '\(disk)/Output' > /dev/null
+            for n in $(seq 1 40); do head -c 60000 /dev/urandom | base64 > Content/groot-$n.md.tmp; printf -- '---\\ntitle: Groot %s\\n---\\n' $n | cat - Content/groot-$n.md.tmp > Content/groot-$n.md; rm Content/groot-$n.md.tmp; done
+            set +e
+            '\(binary)' build --output '\(disk)/Output' 2>&1
+            echo "status $?"
+            cat '\(disk)/Output/index.html'
+            ls -a '\(disk)' | grep -c staging || true
+            """
         let result = try shell("unshare -rm sh -c \"$SCRIPT\"", environment: ["SCRIPT": script])
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let errors = lines.filter { $0.contains("error:") }
@@ -100,7 +105,8 @@ import TestSupport
         private let lock = NSLock()
         init(_ count: Int) { left = count }
         func take() -> Bool {
-            lock.lock(); defer { lock.unlock() }
+            lock.lock()
+            defer { lock.unlock() }
             left -= 1
             return left >= 0
         }

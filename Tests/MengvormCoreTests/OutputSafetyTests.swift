@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MengvormCore
 import TestSupport
+import Testing
+
+@testable import MengvormCore
 
 /// Nothing lost: failed builds keep the old output, and no folder but the output is ever replaced.
 @Suite struct OutputSafetyTests {
@@ -60,7 +61,10 @@ import TestSupport
         let foreign = site.root.appendingPathComponent("Documenten")
         site.write("Documenten/belangrijk.txt", "niet weggooien")
         let report = site.build(output: foreign)
-        #expect(TestSite.lines(report) == ["error: the output folder \(foreign.path) is not empty and was not written by Mengvorm; empty it or choose another folder"])
+        #expect(
+            TestSite.lines(report) == [
+                "error: the output folder \(foreign.path) is not empty and was not written by Mengvorm; empty it or choose another folder"
+            ])
         #expect(FileManager.default.fileExists(atPath: foreign.appendingPathComponent("belangrijk.txt").path))
     }
 
@@ -79,13 +83,15 @@ import TestSupport
     @Test func symbolicLinksAreSkippedWithAWarning() throws {
         let site = TestSite(["Content/_index.md": page("Home")])
         defer { site.remove() }
-        try FileManager.default.createSymbolicLink(atPath: site.root.path + "/Content/lus", withDestinationPath: site.root.path + "/Content")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.path + "/Content/lus", withDestinationPath: site.root.path + "/Content")
         try FileManager.default.createSymbolicLink(atPath: site.root.path + "/Content/passwd.md", withDestinationPath: "/etc/passwd")
         let report = site.build()
-        #expect(TestSite.lines(report) == [
-            "Content/lus: warning: symbolic link skipped: Mengvorm does not follow links; copy the file into Content/ instead",
-            "Content/passwd.md: warning: symbolic link skipped: Mengvorm does not follow links; copy the file into Content/ instead",
-        ])
+        #expect(
+            TestSite.lines(report) == [
+                "Content/lus: warning: symbolic link skipped: Mengvorm does not follow links; copy the file into Content/ instead",
+                "Content/passwd.md: warning: symbolic link skipped: Mengvorm does not follow links; copy the file into Content/ instead",
+            ])
         #expect(!site.exists("passwd/index.html"))
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MengvormCore
 import TestSupport
+import Testing
+
+@testable import MengvormCore
 
 /// Sites moving from Hugo or Jekyll link to a page's published path; such a link goes to the page that
 /// has that URL, written relative like every other link, and one that matches nothing gets a hint.
@@ -10,8 +11,12 @@ import TestSupport
         let site = TestSite([
             "Content/_index.md": page("Home"),
             "Content/content-management/_index.md": page("Beheer"),
-            "Content/content-management/meertalig.md": page("Meertalig", "[terug](/content-management/)\n\n## Kop\n", extra: "slug: multilingual"),
-            "Content/start.md": page("Start", "[a](/content-management/multilingual/#kop) [b](/content-management/multilingual) [c](/content-management/multilingual/index.html?x=1)"),
+            "Content/content-management/meertalig.md": page(
+                "Meertalig", "[terug](/content-management/)\n\n## Kop\n", extra: "slug: multilingual"),
+            "Content/start.md": page(
+                "Start",
+                "[a](/content-management/multilingual/#kop) [b](/content-management/multilingual) [c](/content-management/multilingual/index.html?x=1)"
+            ),
         ])
         defer { site.remove() }
         #expect(TestSite.lines(site.build()) == [])
@@ -30,8 +35,9 @@ import TestSupport
             "Content/start.md": page("Start", "Zie [meertalig](/content-management/multilinguel/)."),
         ])
         defer { site.remove() }
-        #expect(TestSite.lines(site.build(write: false)) == [
-            "Content/start.md:4:5: error: the link `/content-management/multilinguel/` goes to Content/content-management/multilinguel/, which does not exist, and no page is published at /content-management/multilinguel/; did you mean Content/content-management/multilingual.md?",
-        ])
+        #expect(
+            TestSite.lines(site.build(write: false)) == [
+                "Content/start.md:4:5: error: the link `/content-management/multilinguel/` goes to Content/content-management/multilinguel/, which does not exist, and no page is published at /content-management/multilinguel/; did you mean Content/content-management/multilingual.md?"
+            ])
     }
 }

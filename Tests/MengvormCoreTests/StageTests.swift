@@ -1,8 +1,9 @@
 import Foundation
 import Markdown
-import Testing
-@testable import MengvormCore
 import TestSupport
+import Testing
+
+@testable import MengvormCore
 
 /// The stages called directly, with the values they take and give: scanning a Content/ folder,
 /// assembling the site index from loaded pages, and resolving the links an editor writes.
@@ -25,12 +26,14 @@ import TestSupport
         ])
         defer { site.remove() }
         var diagnostics = Diagnostics()
-        let files = ContentScanner.scan(contentRoot: site.root.appendingPathComponent("Content"), translations: ["en"], diagnostics: &diagnostics)
+        let files = ContentScanner.scan(
+            contentRoot: site.root.appendingPathComponent("Content"), translations: ["en"], diagnostics: &diagnostics)
         let kinds = Dictionary(uniqueKeysWithValues: files.map { ($0.contentPath, "\($0.kind)") })
-        #expect(kinds == [
-            "_index.md": "home", "plannen/_index.md": "section", "plannen/je-week.md": "page", "plannen/je-week.en.md": "page",
-            "plannen/rooster.pdf": "asset", "_data/teams.yml": "data",
-        ])
+        #expect(
+            kinds == [
+                "_index.md": "home", "plannen/_index.md": "section", "plannen/je-week.md": "page", "plannen/je-week.en.md": "page",
+                "plannen/rooster.pdf": "asset", "_data/teams.yml": "data",
+            ])
         #expect(files.first { $0.contentPath == "plannen/je-week.en.md" }?.language == "en")
         #expect(diagnostics.all.isEmpty)
     }
@@ -51,11 +54,12 @@ import TestSupport
         #expect(index.pages[plannen].isImplicit)
         #expect(index.pages[plannen].children.map { index.pages[$0].meta.title } == ["Agenda", "Zomer"])
         #expect(index.pages[index.byContentPath["plannen/zomer.md"]!].outputPath == "plannen/zomer/index.html")
-        #expect(diagnostics.all.map(\.headline) == [
-            "Content/grenzen: warning: the folder `grenzen` has no _index.md; add one with a title and description for its section page",
-            "Content/plannen: warning: the folder `plannen` has no _index.md; add one with a title and description for its section page",
-            "Content/grenzen/X.md:1:1: error: this page and Content/grenzen/x.md would both be written to `grenzen/x/index.html`; change the file name or `slug` of one",
-        ])
+        #expect(
+            diagnostics.all.map(\.headline) == [
+                "Content/grenzen: warning: the folder `grenzen` has no _index.md; add one with a title and description for its section page",
+                "Content/plannen: warning: the folder `plannen` has no _index.md; add one with a title and description for its section page",
+                "Content/grenzen/X.md:1:1: error: this page and Content/grenzen/x.md would both be written to `grenzen/x/index.html`; change the file name or `slug` of one",
+            ])
     }
 
     @Test func resolvingLinksGivesRelativeURLsAnchorsAndClearErrors() {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MengvormCore
 import TestSupport
+import Testing
+
+@testable import MengvormCore
 
 /// A build killed with `kill -9` leaves `.Output.staging-PID`; the next build removes it, but never the
 /// staging folder of a build that is still running.
@@ -19,7 +20,10 @@ import TestSupport
         running.executableURL = URL(fileURLWithPath: "/bin/sleep")
         running.arguments = ["30"]
         try running.run()
-        defer { kill(running.processIdentifier, SIGKILL); running.waitUntilExit() }
+        defer {
+            kill(running.processIdentifier, SIGKILL)
+            running.waitUntilExit()
+        }
 
         let dead = ".Output.staging-\(ended.processIdentifier)"
         let live = ".Output.staging-\(running.processIdentifier)"

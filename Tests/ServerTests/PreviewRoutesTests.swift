@@ -1,8 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
+
 @testable import Server
 
 /// The preview server's routes in process (no port, no curl): pages with the live-reload script,

@@ -17,7 +17,10 @@ public final class PreviewProcess: @unchecked Sendable {
         var text = ""
         while port == 0, Date() < deadline {
             let data = output.fileHandleForReading.availableData
-            if data.isEmpty { Thread.sleep(forTimeInterval: 0.05); continue }
+            if data.isEmpty {
+                Thread.sleep(forTimeInterval: 0.05)
+                continue
+            }
             text += String(decoding: data, as: UTF8.self)
             if let range = text.range(of: "http://127.0.0.1:"), let end = text[range.upperBound...].firstIndex(of: "/") {
                 port = Int(text[range.upperBound..<end]) ?? 0

@@ -9,9 +9,12 @@ public struct TestSite: Sendable {
     /// The one small theme of the tests, whose output is easy to compare.
     public static let minimalTheme: [String: String] = [
         "Themes/default/layouts/base.mustache": "<html lang=\"{{lang}}\"><title>{{page.title}}</title>{{$main}}{{/main}}</html>\n",
-        "Themes/default/layouts/home.mustache": "{{<base}}{{$main}}HOME {{{content}}}{{#children}}[{{title}}|{{url}}]{{/children}}{{/main}}{{/base}}",
-        "Themes/default/layouts/section.mustache": "{{<base}}{{$main}}SECTION {{{content}}}{{#children}}[{{title}}|{{url}}]{{/children}}{{/main}}{{/base}}",
-        "Themes/default/layouts/page.mustache": "{{<base}}{{$main}}PAGE {{{content}}}{{#breadcrumbs}}<{{title}}|{{url}}>{{/breadcrumbs}}{{/main}}{{/base}}",
+        "Themes/default/layouts/home.mustache":
+            "{{<base}}{{$main}}HOME {{{content}}}{{#children}}[{{title}}|{{url}}]{{/children}}{{/main}}{{/base}}",
+        "Themes/default/layouts/section.mustache":
+            "{{<base}}{{$main}}SECTION {{{content}}}{{#children}}[{{title}}|{{url}}]{{/children}}{{/main}}{{/base}}",
+        "Themes/default/layouts/page.mustache":
+            "{{<base}}{{$main}}PAGE {{{content}}}{{#breadcrumbs}}<{{title}}|{{url}}>{{/breadcrumbs}}{{/main}}{{/base}}",
         "Themes/default/layouts/404.mustache": "{{<base}}{{$main}}NOT FOUND {{home_url}}{{/main}}{{/base}}",
         "Themes/default/assets/css/site.css": "body{}",
     ]
@@ -43,9 +46,11 @@ public struct TestSite: Sendable {
     }
 
     @discardableResult
-    public func build(strict: Bool = false, drafts: Bool = false, today: Day = Day(year: 2026, month: 11, day: 23)!,
-               output: URL? = nil, write: Bool = true, governance: Bool = false, cache: BuildCache? = nil,
-               changed: [String]? = nil) -> BuildReport {
+    public func build(
+        strict: Bool = false, drafts: Bool = false, today: Day = Day(year: 2026, month: 11, day: 23)!,
+        output: URL? = nil, write: Bool = true, governance: Bool = false, cache: BuildCache? = nil,
+        changed: [String]? = nil
+    ) -> BuildReport {
         var options = BuildOptions(siteRoot: root)
         options.strict = strict
         options.includeDrafts = drafts
@@ -83,4 +88,5 @@ public func page(_ title: String, _ body: String = "", extra: String = "") -> St
 }
 
 /// The repository's folder, for tests that read the shipped site or theme.
-public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()

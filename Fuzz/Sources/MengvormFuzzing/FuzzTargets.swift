@@ -31,7 +31,8 @@ public enum FuzzTargets {
         }
         let (title, slug, diagnostics) = FuzzSurface.loadPage(text)
         for diagnostic in diagnostics {
-            precondition(diagnostic.location?.path == "Content/fuzz/pagina.md" && diagnostic.location!.line >= 1, "diagnostic without a place")
+            precondition(
+                diagnostic.location?.path == "Content/fuzz/pagina.md" && diagnostic.location!.line >= 1, "diagnostic without a place")
         }
         // A page without an error has a title; a slug never leaves its folder.
         if let title, !diagnostics.contains(where: { $0.severity == .error }) { precondition(!title.isEmpty) }
@@ -69,8 +70,11 @@ public enum FuzzTargets {
         guard let text = String(validating: bytes, as: UTF8.self), case .success(let node?) = YAMLReader.read(text) else { return }
         let value = node.templateValue
         for layout in ["page", "section", "home", "404", "tags", "overview"] {
-            let html = render(["page": value, "site": value, "menu": value, "siblings": value, "children": value,
-                                             "t": value, "content": "<p>x</p>", "root": "../"], layout)
+            let html = render(
+                [
+                    "page": value, "site": value, "menu": value, "siblings": value, "children": value,
+                    "t": value, "content": "<p>x</p>", "root": "../",
+                ], layout)
             // Whatever the data, author text never opens a tag: a script tag only comes from the theme.
             precondition(!html.contains("<script>alert"), "unescaped author text in \(layout)")
         }

@@ -36,10 +36,15 @@ public struct SiteIndex: Sendable {
         for page in loaded {
             let meta = page.meta
             let reason: String?
-            if meta.draft && !options.includeDrafts { reason = "it is a draft (`draft: true`); build with --drafts to include it" }
-            else if let from = meta.publishFrom, from > options.today { reason = "it is published from \(from) (`publish_from`)" }
-            else if let until = meta.publishUntil, until < options.today { reason = "it was published until \(until) (`publish_until`)" }
-            else { reason = nil }
+            if meta.draft && !options.includeDrafts {
+                reason = "it is a draft (`draft: true`); build with --drafts to include it"
+            } else if let from = meta.publishFrom, from > options.today {
+                reason = "it is published from \(from) (`publish_from`)"
+            } else if let until = meta.publishUntil, until < options.today {
+                reason = "it was published until \(until) (`publish_until`)"
+            } else {
+                reason = nil
+            }
             if let reason, page.source.kind != .home {
                 index.unpublished[page.source.contentPath] = reason
             } else {
@@ -56,7 +61,8 @@ public struct SiteIndex: Sendable {
             if !translated.isEmpty { index.placeTranslations(translated, language: language, diagnostics: &diagnostics) }
         }
         for page in index.pages where !page.isImplicit {
-            index.translations[page.loaded.source.originalPath, default: [:]][page.loaded.source.language ?? index.defaultLanguage] = page.index
+            index.translations[page.loaded.source.originalPath, default: [:]][page.loaded.source.language ?? index.defaultLanguage] =
+                page.index
         }
         index.placeAssets(assetFiles, diagnostics: &diagnostics)
         index.orderChildren()
@@ -92,11 +98,13 @@ public struct SiteIndex: Sendable {
                 let name = folder.split(separator: "/").last.map(String.init) ?? ""
                 let path = folder.isEmpty ? "_index.md" : folder + "/_index.md"
                 let title = folder.isEmpty ? "Home" : name.replacingOccurrences(of: "-", with: " ").capitalizedFirst
-                loadedPage = LoadedPage(source: SourceFile(kind: folder.isEmpty ? .home : .section, contentPath: path),
-                                        meta: PageMeta(title: title), body: "", bodyLine: 1)
+                loadedPage = LoadedPage(
+                    source: SourceFile(kind: folder.isEmpty ? .home : .section, contentPath: path),
+                    meta: PageMeta(title: title), body: "", bodyLine: 1)
                 if !folder.isEmpty {
-                    diagnostics.warning("the folder `\(folder)` has no _index.md; add one with a title and description for its section page",
-                                        at: SourceLocation(path: "Content/" + folder))
+                    diagnostics.warning(
+                        "the folder `\(folder)` has no _index.md; add one with a title and description for its section page",
+                        at: SourceLocation(path: "Content/" + folder))
                 }
             }
             let url: String
@@ -109,8 +117,9 @@ public struct SiteIndex: Sendable {
             }
             urlByFolder[folder] = url
             let parent = folder.isEmpty ? nil : sectionByFolder[parentFolder(of: folder)]
-            var page = Page(index: pages.count, kind: folder.isEmpty ? .home : .section, loaded: loadedPage, url: url,
-                            outputPath: url + "index.html", parent: parent, layout: "")
+            var page = Page(
+                index: pages.count, kind: folder.isEmpty ? .home : .section, loaded: loadedPage, url: url,
+                outputPath: url + "index.html", parent: parent, layout: "")
             page.isImplicit = implicit
             sectionByFolder[folder] = page.index
             if !implicit { byContentPath[loadedPage.source.contentPath] = page.index }
@@ -127,8 +136,9 @@ public struct SiteIndex: Sendable {
             var segment = page.meta.slug ?? HeadingID.slug(stem)
             if segment.isEmpty { segment = "pagina" }
             let url = pages[sectionIndex].url + segment + "/"
-            let placed = Page(index: pages.count, kind: .page, loaded: page, url: url, outputPath: url + "index.html",
-                              parent: sectionIndex, layout: "")
+            let placed = Page(
+                index: pages.count, kind: .page, loaded: page, url: url, outputPath: url + "index.html",
+                parent: sectionIndex, layout: "")
             byContentPath[page.source.contentPath] = placed.index
             pages.append(placed)
         }
@@ -142,11 +152,18 @@ public struct SiteIndex: Sendable {
         let first = pages.count
         let prefix = language + "/"
         var sections: [String: Int] = [:]
-        let homePage = loaded.first { $0.source.kind == .home }
-            ?? LoadedPage(source: SourceFile(kind: .home, contentPath: "_index.\(language).md", language: language),
-                          meta: { var meta = PageMeta(title: language.uppercased()); meta.lang = language; return meta }(),
-                          body: "", bodyLine: 1)
-        var home = Page(index: pages.count, kind: .home, loaded: homePage, url: prefix, outputPath: prefix + "index.html", parent: nil, layout: "")
+        let homePage =
+            loaded.first { $0.source.kind == .home }
+            ?? LoadedPage(
+                source: SourceFile(kind: .home, contentPath: "_index.\(language).md", language: language),
+                meta: {
+                    var meta = PageMeta(title: language.uppercased())
+                    meta.lang = language
+                    return meta
+                }(),
+                body: "", bodyLine: 1)
+        var home = Page(
+            index: pages.count, kind: .home, loaded: homePage, url: prefix, outputPath: prefix + "index.html", parent: nil, layout: "")
         home.isImplicit = !loaded.contains { $0.source.kind == .home }
         sections[""] = home.index
         pages.append(home)
@@ -155,8 +172,9 @@ public struct SiteIndex: Sendable {
         for page in loaded.filter({ $0.source.kind == .section }).sorted(by: { $0.source.folder < $1.source.folder }) {
             let folder = page.source.folder
             let url = prefix + translatedFolderURL(folder)
-            let placed = Page(index: pages.count, kind: .section, loaded: page, url: url, outputPath: url + "index.html",
-                              parent: nearestSection(of: parentFolder(of: folder), in: sections), layout: "")
+            let placed = Page(
+                index: pages.count, kind: .section, loaded: page, url: url, outputPath: url + "index.html",
+                parent: nearestSection(of: parentFolder(of: folder), in: sections), layout: "")
             sections[folder] = placed.index
             pages.append(placed)
         }
@@ -165,8 +183,10 @@ public struct SiteIndex: Sendable {
             var segment = page.meta.slug ?? HeadingID.slug(page.source.stem)
             if segment.isEmpty { segment = "page" }
             let url = prefix + translatedFolderURL(folder) + segment + "/"
-            pages.append(Page(index: pages.count, kind: .page, loaded: page, url: url, outputPath: url + "index.html",
-                              parent: nearestSection(of: folder, in: sections), layout: ""))
+            pages.append(
+                Page(
+                    index: pages.count, kind: .page, loaded: page, url: url, outputPath: url + "index.html",
+                    parent: nearestSection(of: folder, in: sections), layout: ""))
         }
         for page in pages[first...] where !page.isImplicit { byContentPath[page.loaded.source.contentPath] = page.index }
         translatedSections[language] = sections
@@ -199,9 +219,11 @@ public struct SiteIndex: Sendable {
                 let message: String
                 if pages[other].isImplicit {
                     let folder = pages[other].loaded.source.folder
-                    message = "this page and the folder Content/\(folder)/ would both be written to `\(page.outputPath)`; to make this page the folder's page, move it to Content/\(folder)/_index.md, else change its file name or `slug`"
+                    message =
+                        "this page and the folder Content/\(folder)/ would both be written to `\(page.outputPath)`; to make this page the folder's page, move it to Content/\(folder)/_index.md, else change its file name or `slug`"
                 } else {
-                    message = "this page and \(pages[other].displayPath) would both be written to `\(page.outputPath)`; change the file name or `slug` of one"
+                    message =
+                        "this page and \(pages[other].displayPath) would both be written to `\(page.outputPath)`; change the file name or `slug` of one"
                 }
                 diagnostics.error(message, at: SourceLocation(path: page.displayPath, line: max(line, 1), column: 1))
             } else {
@@ -218,8 +240,9 @@ public struct SiteIndex: Sendable {
             let folderURL = sectionByFolder[file.folder].map { pages[$0].url } ?? (file.folder.isEmpty ? "" : file.folder + "/")
             let output = folderURL + file.fileName
             if let owner = outputOwners[output] {
-                diagnostics.error("this file and \(pages[owner].displayPath) would both be written to `\(output)`; rename the file",
-                                  at: SourceLocation(path: file.displayPath))
+                diagnostics.error(
+                    "this file and \(pages[owner].displayPath) would both be written to `\(output)`; rename the file",
+                    at: SourceLocation(path: file.displayPath))
                 continue
             }
             assets[file.contentPath] = output
@@ -240,7 +263,8 @@ public struct SiteIndex: Sendable {
             let byTitle = pages[section].meta.sortBy == "title"
             let oldest = Day(year: 1900, month: 1, day: 1)!
             pages[section].children = children.sorted { a, b in
-                let x = pages[a].meta, y = pages[b].meta
+                let x = pages[a].meta
+                let y = pages[b].meta
                 if byDate, x.date != y.date { return (x.date ?? oldest) > (y.date ?? oldest) }
                 if !byTitle, !byDate, x.weight != y.weight { return (x.weight ?? Int.max) < (y.weight ?? Int.max) }
                 return titleKeys[a] < titleKeys[b]

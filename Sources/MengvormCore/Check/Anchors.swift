@@ -8,8 +8,10 @@ enum Anchors {
             for anchor in result.anchors where !rendered[anchor.target].headingIDs.contains(anchor.fragment) {
                 let known = rendered[anchor.target].headingIDs
                 let hint = Suggest.closest(to: anchor.fragment, in: known).map { "; did you mean `#\($0)`?" } ?? ""
-                diagnostics.append(.warning("\(site.index.pages[anchor.target].displayPath) has no heading with the id `#\(anchor.fragment)`\(hint)",
-                                            at: anchor.location))
+                diagnostics.append(
+                    .warning(
+                        "\(site.index.pages[anchor.target].displayPath) has no heading with the id `#\(anchor.fragment)`\(hint)",
+                        at: anchor.location))
             }
         }
         return diagnostics

@@ -9,10 +9,12 @@ enum ComponentData {
         let uses = site.pages.flatMap(\.components).sorted { ($0.component, $0.data) < ($1.component, $1.data) }
         for use in uses where checked.insert(use.component + "\u{0}" + use.data).inserted {
             guard let file = site.data[use.data],
-                  let (schemaPath, spec) = schema(for: use.component, dataName: use.data, in: site.templates) else { continue }
+                let (schemaPath, spec) = schema(for: use.component, dataName: use.data, in: site.templates)
+            else { continue }
             // `file` values in data files are paths from Content/.
-            let result = ComponentSchema.validate(file.root, against: spec, dataPath: file.displayPath, schemaPath: schemaPath,
-                                                  fileExists: { site.index.assets[$0.hasPrefix("/") ? String($0.dropFirst()) : $0] != nil })
+            let result = ComponentSchema.validate(
+                file.root, against: spec, dataPath: file.displayPath, schemaPath: schemaPath,
+                fileExists: { site.index.assets[$0.hasPrefix("/") ? String($0.dropFirst()) : $0] != nil })
             diagnostics += result.data
             if faultySchemas.insert(schemaPath).inserted { diagnostics += result.schema }
         }

@@ -30,8 +30,10 @@ struct ComponentSchema {
     }
 
     /// Checks `data` (a whole data file, or a block's settings) against `spec`.
-    static func validate(_ data: DataNode, against spec: DataNode, dataPath: String, schemaPath: String,
-                         fileExists: ((String) -> Bool)? = nil) -> (data: [Diagnostic], schema: [Diagnostic]) {
+    static func validate(
+        _ data: DataNode, against spec: DataNode, dataPath: String, schemaPath: String,
+        fileExists: ((String) -> Bool)? = nil
+    ) -> (data: [Diagnostic], schema: [Diagnostic]) {
         var checker = ComponentSchema(dataPath: dataPath, schemaPath: schemaPath, fileExists: fileExists)
         checker.check(data, spec, name: nil)
         return (checker.diagnostics, checker.schemaProblems)
@@ -71,7 +73,8 @@ struct ComponentSchema {
             checkRange(value, label, node, spec, unit: nil)
         case "date":
             guard let text = node.string, Day(text) != nil else {
-                return fail("\(label) must be a date like 2027-03-01 (year-month-day)\(node.string.map { ", not `\($0)`" } ?? "")", node, spec)
+                return fail(
+                    "\(label) must be a date like 2027-03-01 (year-month-day)\(node.string.map { ", not `\($0)`" } ?? "")", node, spec)
             }
         case "boolean":
             guard case .bool = node.value else { return fail("\(label) must be true or false", node, spec) }
@@ -100,7 +103,9 @@ struct ComponentSchema {
             }
         case "list":
             guard let items = node.list else {
-                return fail("\(label) must be a list\(Self.min(spec) > 0 ? " with at least \(Self.min(spec) == 1 ? "one entry" : "\(Int(Self.min(spec))) entries")" : "")\(example(spec, list: true)), not \(node.kindName)", node, spec)
+                return fail(
+                    "\(label) must be a list\(Self.min(spec) > 0 ? " with at least \(Self.min(spec) == 1 ? "one entry" : "\(Int(Self.min(spec))) entries")" : "")\(example(spec, list: true)), not \(node.kindName)",
+                    node, spec)
             }
             if items.isEmpty, Self.min(spec) > 0 {
                 return fail("\(label) is empty: add at least one entry\(example(spec, list: true))", node, spec)
@@ -110,7 +115,9 @@ struct ComponentSchema {
                 for item in items { check(item, itemSpec, name: name.map(Self.singular)) }
             }
         case "map":
-            guard let entries = node.entries else { return fail("\(label) must be a map of settings like `key: value`, not \(node.kindName)", node, spec) }
+            guard let entries = node.entries else {
+                return fail("\(label) must be a map of settings like `key: value`, not \(node.kindName)", node, spec)
+            }
             checkFields(node, entries, spec)
         default:
             schemaFault("unknown type `\(type)`; known: \(Self.types.sorted().joined(separator: ", "))", spec["type"] ?? spec)
@@ -143,8 +150,10 @@ struct ComponentSchema {
         }
         for (key, value) in entries where !known.contains(key) {
             if let near = Suggest.closest(to: key, in: known) {
-                diagnostics.append(.warning("unknown field `\(key)`; did you mean `\(near)`?",
-                                            at: SourceLocation(path: dataPath, line: value.line, column: value.column).keyLine))
+                diagnostics.append(
+                    .warning(
+                        "unknown field `\(key)`; did you mean `\(near)`?",
+                        at: SourceLocation(path: dataPath, line: value.line, column: value.column).keyLine))
             }
         }
     }
@@ -152,10 +161,14 @@ struct ComponentSchema {
     private mutating func checkRange(_ value: Double, _ label: String, _ node: DataNode, _ spec: DataNode, unit: String?) {
         let unitText = unit.map { " \($0)" } ?? ""
         if let min = spec["min"].flatMap(Self.number), value < min {
-            fail(unit == nil ? "\(label) must be at least \(Self.format(min))" : "\(label) needs at least \(Self.format(min))\(unitText)", node, spec)
+            fail(
+                unit == nil ? "\(label) must be at least \(Self.format(min))" : "\(label) needs at least \(Self.format(min))\(unitText)",
+                node, spec)
         }
         if let max = spec["max"].flatMap(Self.number), value > max {
-            fail(unit == nil ? "\(label) must be at most \(Self.format(max))" : "\(label) may have at most \(Self.format(max))\(unitText)", node, spec)
+            fail(
+                unit == nil ? "\(label) must be at most \(Self.format(max))" : "\(label) may have at most \(Self.format(max))\(unitText)",
+                node, spec)
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Privacy: nothing a page loads may come from another site, unless `allow_external` lists it.
 /// Links that a reader follows are fine; images, scripts, stylesheets, frames and fonts are not.
 enum ExternalOrigins {
@@ -85,17 +87,25 @@ enum ExternalOrigins {
         var index = 0
         let count = bytes.count
         while index < count {
-            guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else { index += 1; continue }
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else {
+                index += 1
+                continue
+            }
             let next = bytes[index + 1]
             if next == UInt8(ascii: "!"), index + 3 < count, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
                 // A comment ends at `-->`.
                 var end = index + 4
-                while end + 2 < count, !(bytes[end] == UInt8(ascii: "-") && bytes[end + 1] == UInt8(ascii: "-") && bytes[end + 2] == UInt8(ascii: ">")) { end += 1 }
+                while end + 2 < count,
+                    !(bytes[end] == UInt8(ascii: "-") && bytes[end + 1] == UInt8(ascii: "-") && bytes[end + 2] == UInt8(ascii: ">"))
+                { end += 1 }
                 index = end + 3
                 continue
             }
             let letter = next | 0x20
-            guard (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z")) || next == UInt8(ascii: "/") else { index += 1; continue }
+            guard (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z")) || next == UInt8(ascii: "/") else {
+                index += 1
+                continue
+            }
             var end = index + 1
             var quote: UInt8 = 0
             while end < count {
@@ -117,12 +127,17 @@ enum ExternalOrigins {
 
     /// Whether one of the sorted, disjoint `ranges` holds `position` (binary search).
     private static func contains(_ ranges: [Range<Int>], _ position: Int) -> Bool {
-        var low = 0, high = ranges.count
+        var low = 0
+        var high = ranges.count
         while low < high {
             let middle = (low + high) / 2
-            if ranges[middle].upperBound <= position { low = middle + 1 }
-            else if ranges[middle].lowerBound > position { high = middle }
-            else { return true }
+            if ranges[middle].upperBound <= position {
+                low = middle + 1
+            } else if ranges[middle].lowerBound > position {
+                high = middle
+            } else {
+                return true
+            }
         }
         return false
     }
@@ -155,7 +170,7 @@ enum ExternalOrigins {
     private static func isDelimiter(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: " "),
-             UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "<"), UInt8(ascii: ">"):
+            UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "<"), UInt8(ascii: ">"):
             return true
         default:
             return false
@@ -168,7 +183,9 @@ enum ExternalOrigins {
     private static func loads(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> LoadKind? {
         var cursor = start
         // Skip the quote or parenthesis and spaces before the address.
-        while cursor > 0, bytes[cursor - 1] == UInt8(ascii: "\"") || bytes[cursor - 1] == UInt8(ascii: "'") || bytes[cursor - 1] == UInt8(ascii: " ") { cursor -= 1 }
+        while cursor > 0,
+            bytes[cursor - 1] == UInt8(ascii: "\"") || bytes[cursor - 1] == UInt8(ascii: "'") || bytes[cursor - 1] == UInt8(ascii: " ")
+        { cursor -= 1 }
         if cursor > 0, bytes[cursor - 1] == UInt8(ascii: "(") {
             return word(before: cursor - 1, in: bytes).lowercased() == "url" ? .css : nil
         }
@@ -205,8 +222,11 @@ enum ExternalOrigins {
                 guard let range = line.range(of: quote) else { continue }
                 let url = line[line.index(after: range.lowerBound)...].prefix { !"\"'` ".contains($0) }
                 if let origin = origin(of: String(url)), allowed.contains(origin) { continue }
-                diagnostics.append(.error("this script names another site (\(url)); scripts of the theme may only use files of the site itself",
-                                          at: SourceLocation(path: path, line: number + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)))
+                diagnostics.append(
+                    .error(
+                        "this script names another site (\(url)); scripts of the theme may only use files of the site itself",
+                        at: SourceLocation(
+                            path: path, line: number + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)))
             }
         }
         return diagnostics
@@ -231,5 +251,3 @@ enum ExternalOrigins {
         "\(url) would be loaded from \(origin), another site: the browser would tell that site who reads this page; ship the file with the site or allow the origin with `allow_external` in site.yml"
     }
 }
-
-import Foundation

@@ -25,11 +25,18 @@ public enum Governance {
             }
             switch status(of: meta, today: today, warningDays: config.reviewWarningDays) {
             case (.missing, _):
-                diagnostics.append(.warning("no `review_by`: add the date by which this page must be checked, such as `review_by: \(today.adding(days: 180))`", at: start))
+                diagnostics.append(
+                    .warning(
+                        "no `review_by`: add the date by which this page must be checked, such as `review_by: \(today.adding(days: 180))`",
+                        at: start))
             case (.overdue, let days?):
-                diagnostics.append(.warning("the review date \(meta.reviewBy!) passed \(-days) days ago: check the page and set a new `review_by`", at: reviewLine))
+                diagnostics.append(
+                    .warning(
+                        "the review date \(meta.reviewBy!) passed \(-days) days ago: check the page and set a new `review_by`",
+                        at: reviewLine))
             case (.dueSoon, let days?):
-                diagnostics.append(.warning("the review date \(meta.reviewBy!) is in \(days) days: plan the check of this page", at: reviewLine))
+                diagnostics.append(
+                    .warning("the review date \(meta.reviewBy!) is in \(days) days: plan the check of this page", at: reviewLine))
             default:
                 break
             }
@@ -37,9 +44,15 @@ public enum Governance {
                 let days = validUntil.ordinal - today.ordinal
                 let at = SourceLocation(path: page.displayPath, line: meta.lines.validUntil, column: 1)
                 if days < 0 {
-                    diagnostics.append(.warning("the figures on this page held until \(validUntil) (`valid_until`), \(-days) days ago: update them for this year and set a new `valid_until`", at: at))
+                    diagnostics.append(
+                        .warning(
+                            "the figures on this page held until \(validUntil) (`valid_until`), \(-days) days ago: update them for this year and set a new `valid_until`",
+                            at: at))
                 } else if days <= config.validityWarningDays {
-                    diagnostics.append(.warning("the figures on this page hold until \(validUntil) (`valid_until`), in \(days) days: prepare the new amounts and set a new `valid_until`", at: at))
+                    diagnostics.append(
+                        .warning(
+                            "the figures on this page hold until \(validUntil) (`valid_until`), in \(days) days: prepare the new amounts and set a new `valid_until`",
+                            at: at))
                 }
             }
         }

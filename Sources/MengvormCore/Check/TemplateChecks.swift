@@ -4,20 +4,24 @@ enum TemplateChecks {
     /// Every `{{> name}}` and `{{< name}}` must name a template, and partials must not include themselves.
     static func check(_ templates: TemplateSet) -> [Diagnostic] {
         var diagnostics = Diagnostics()
-        let texts = templates.sources, partials = templates.partials, files = templates.files
+        let texts = templates.sources
+        let partials = templates.partials
+        let files = templates.files
         var edges: [String: [String]] = [:]
         for (name, file) in texts {
             for reference in TemplateReferences.scanCached(file.text) where !partials.contains(reference.name) {
                 let hint = Suggest.closest(to: reference.name, in: partials).map { "; did you mean `cached.\($0)`?" } ?? ""
-                diagnostics.error("`cached.\(reference.name)` names no partial\(hint)",
-                                  at: SourceLocation(path: file.display, line: reference.line, column: reference.column))
+                diagnostics.error(
+                    "`cached.\(reference.name)` names no partial\(hint)",
+                    at: SourceLocation(path: file.display, line: reference.line, column: reference.column))
             }
             for reference in TemplateReferences.scan(file.text) {
                 if templates.library.getTemplate(named: reference.name) == nil {
                     let known = Array(files.keys)
                     let hint = Suggest.closest(to: reference.name, in: known).map { "; did you mean `\($0)`?" } ?? ""
-                    diagnostics.error("no partial or layout `\(reference.name)`\(hint)",
-                                      at: SourceLocation(path: file.display, line: reference.line, column: reference.column))
+                    diagnostics.error(
+                        "no partial or layout `\(reference.name)`\(hint)",
+                        at: SourceLocation(path: file.display, line: reference.line, column: reference.column))
                 } else if reference.isPartial {
                     edges[name, default: []].append(reference.name)
                 }
@@ -25,8 +29,9 @@ enum TemplateChecks {
         }
         for (name, file) in texts.sorted(by: { $0.key < $1.key }) {
             if let cycle = findCycle(from: name, edges: edges) {
-                diagnostics.error("the partial `\(name)` includes itself (\(cycle.joined(separator: " → "))); remove one of these includes",
-                                  at: SourceLocation(path: file.display, line: 1, column: 1))
+                diagnostics.error(
+                    "the partial `\(name)` includes itself (\(cycle.joined(separator: " → "))); remove one of these includes",
+                    at: SourceLocation(path: file.display, line: 1, column: 1))
             }
         }
         return diagnostics.all
@@ -82,7 +87,8 @@ enum TemplateReferences {
                 line += 1
                 lineStart = index + 1
             } else if byte == UInt8(ascii: "{"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
-                      bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "<") {
+                bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "<")
+            {
                 let isPartial = bytes[index + 2] == UInt8(ascii: ">")
                 var end = index + 3
                 while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "}") && bytes[end + 1] == UInt8(ascii: "}")) { end += 1 }

@@ -49,8 +49,11 @@ public struct SiteConfig: Sendable {
 
     public init() {}
 
-    static let knownKeys = ["title", "organisation", "language", "languages", "theme", "unsafe_html", "links", "base_url",
-                            "owner", "review_months", "review_warning_days", "validity_warning_days", "review_overview", "allow_external", "tag_pages", "search_index", "edit_url", "params"]
+    static let knownKeys = [
+        "title", "organisation", "language", "languages", "theme", "unsafe_html", "links", "base_url",
+        "owner", "review_months", "review_warning_days", "validity_warning_days", "review_overview", "allow_external", "tag_pages",
+        "search_index", "edit_url", "params",
+    ]
 
     /// Loads `site.yml` from `root`; a missing file gives the defaults.
     public static func load(siteRoot root: URL, diagnostics: inout Diagnostics) -> SiteConfig {
@@ -110,7 +113,9 @@ public struct SiteConfig: Sendable {
             if let edit = editNode.string, edit.hasPrefix("https://") || edit.hasPrefix("http://"), edit.contains("{path}") {
                 config.editURL = edit
             } else {
-                fields.fail("`edit_url` must be an address starting with https:// with `{path}` where the page's file goes, such as `https://git.example/intranet/-/edit/main/{path}`", editNode)
+                fields.fail(
+                    "`edit_url` must be an address starting with https:// with `{path}` where the page's file goes, such as `https://git.example/intranet/-/edit/main/{path}`",
+                    editNode)
             }
         }
         config.defaultOwner = fields.string("owner")

@@ -161,7 +161,8 @@ extension DataNode {
         case .bool(let flag): return "b\(place)\(flag)"
         case .null: return "n\(place)"
         case .list(let items): return "[\(place)" + items.map(\.outline).joined(separator: ",") + "]"
-        case .map(let entries): return "{\(place)" + entries.map { "\($0.key.debugDescription):\($0.node.outline)" }.joined(separator: ",") + "}"
+        case .map(let entries):
+            return "{\(place)" + entries.map { "\($0.key.debugDescription):\($0.node.outline)" }.joined(separator: ",") + "}"
         }
     }
 }

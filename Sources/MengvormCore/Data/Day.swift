@@ -8,7 +8,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...9999).contains(year), (1...12).contains(month),
-              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...Day.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -36,7 +37,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     static func fromOtherOrder(_ text: String) -> Day? {
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) }),
-              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
+            let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2])
+        else { return nil }
         if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 { return Day(year: c, month: b, day: a) }
         if parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2 { return Day(year: a, month: b, day: c) }
         return nil
@@ -91,10 +93,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
     }
 
-    private static let dutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
-                                      "augustus", "september", "oktober", "november", "december"]
-    private static let englishMonths = ["January", "February", "March", "April", "May", "June", "July",
-                                        "August", "September", "October", "November", "December"]
+    private static let dutchMonths = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli",
+        "augustus", "september", "oktober", "november", "december",
+    ]
+    private static let englishMonths = [
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ]
 
     /// "1 maart 2027" (Dutch) or "1 March 2027" (other languages).
     public func long(language: String) -> String {

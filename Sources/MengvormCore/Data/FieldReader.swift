@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads typed fields from a YAML map and reports each wrong one at its own line.
 struct FieldReader {
     let map: DataNode
@@ -102,5 +104,3 @@ struct FieldReader {
         (map.entries ?? []).filter { !used.contains($0.key) }
     }
 }
-
-import Foundation

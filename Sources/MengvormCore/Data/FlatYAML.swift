@@ -59,13 +59,14 @@ enum FlatYAML {
         switch value[0] {
         case UInt8(ascii: "\""):
             guard value.count >= 2, value[value.count - 1] == UInt8(ascii: "\""),
-                  !value.dropFirst().dropLast().contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 })
+                !value.dropFirst().dropLast().contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 })
             else { return nil }
             let text = String(decoding: UnsafeBufferPointer(rebasing: value[1..<(value.count - 1)]), as: UTF8.self)
             return (key, DataNode(.string(text), line: number, column: column))
         case UInt8(ascii: "["):
             guard value.count >= 2, value[value.count - 1] == UInt8(ascii: "]") else { return nil }
-            guard let items = flowItems(UnsafeBufferPointer(rebasing: value[1..<(value.count - 1)]), line: number, column: column + 1) else { return nil }
+            guard let items = flowItems(UnsafeBufferPointer(rebasing: value[1..<(value.count - 1)]), line: number, column: column + 1)
+            else { return nil }
             return (key, DataNode(.list(items), line: number, column: column))
         default:
             guard isPlain(value) else { return nil }
@@ -81,13 +82,16 @@ enum FlatYAML {
         while index <= inner.count {
             var end = index
             while end < inner.count, inner[end] != UInt8(ascii: ",") { end += 1 }
-            var first = index, last = end
+            var first = index
+            var last = end
             while first < last, inner[first] == UInt8(ascii: " ") { first += 1 }
             while last > first, inner[last - 1] == UInt8(ascii: " ") { last -= 1 }
             let item = UnsafeBufferPointer(rebasing: inner[first..<last])
             guard !item.isEmpty, isPlain(item, inFlow: true) else { return nil }
-            items.append(DataNode(YAMLReader.plainValue(String(decoding: item, as: UTF8.self)), line: line,
-                                  column: column + characters(in: UnsafeBufferPointer(rebasing: inner[..<first]))))
+            items.append(
+                DataNode(
+                    YAMLReader.plainValue(String(decoding: item, as: UTF8.self)), line: line,
+                    column: column + characters(in: UnsafeBufferPointer(rebasing: inner[..<first]))))
             index = end + 1
         }
         return items
@@ -110,19 +114,20 @@ enum FlatYAML {
     /// anywhere (so no comment and no nested key); in a flow list also no quotes, commas or brackets.
     private static func isPlain(_ value: UnsafeBufferPointer<UInt8>, inFlow: Bool = false) -> Bool {
         guard let first = value.first else { return false }
-        let startsWell = (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")) || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
+        let startsWell =
+            (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")) || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
             || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first >= 0xC2
         guard startsWell else { return false }
         var previousSpace = false
         for byte in value {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"),
-                 UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: "="):
+                UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ";"), UInt8(ascii: "="):
                 previousSpace = false
             case UInt8(ascii: ","), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "'"),
-                 UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
-                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"), UInt8(ascii: "^"):
+                UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+                UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"), UInt8(ascii: "^"):
                 // Indicators only where a scalar starts; inside a block value they are text.
                 if inFlow { return false }
                 previousSpace = false

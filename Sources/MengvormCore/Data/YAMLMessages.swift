@@ -11,8 +11,10 @@ enum YAMLMessages {
 
     /// The explanation of a libyaml error: a recognised mistake at or before the line libyaml stopped on,
     /// else libyaml's own words. Lines are relative to `text`.
-    static func explain(problem: String, context: (text: String, line: Int, column: Int)?, line: Int, column: Int,
-                        in text: String, lineOffset: Int) -> YAMLReader.Failure {
+    static func explain(
+        problem: String, context: (text: String, line: Int, column: Int)?, line: Int, column: Int,
+        in text: String, lineOffset: Int
+    ) -> YAMLReader.Failure {
         var libyaml = "invalid YAML: \(problem)"
         if let context { libyaml += " (\(context.text) at line \(context.line + lineOffset))" }
         let lines = YAMLLines(text)
@@ -61,7 +63,9 @@ struct YAMLLines {
             lines.append(scalars)
             isBlockText.append(false)
             if let last = scalars.lastIndex(where: { $0 != " " }),
-               ["|", ">"].contains(scalars[last]) || (last > 0 && ["|", ">"].contains(scalars[last - 1]) && ["-", "+"].contains(scalars[last])) {
+                ["|", ">"].contains(scalars[last])
+                    || (last > 0 && ["|", ">"].contains(scalars[last - 1]) && ["-", "+"].contains(scalars[last]))
+            {
                 blockIndent = indent
             }
         }
@@ -74,14 +78,18 @@ struct YAMLLines {
         for (index, line) in lines.enumerated() where index < limit && !isBlockText[index] {
             let number = index + 1
             if let tab = leadingTab(line) {
-                return .init(message: "this line is indented with a tab; YAML only allows spaces there: replace the tab by spaces (two for each level)",
-                             line: number, column: tab + 1)
+                return .init(
+                    message:
+                        "this line is indented with a tab; YAML only allows spaces there: replace the tab by spaces (two for each level)",
+                    line: number, column: tab + 1)
             }
             if let colon = colonWithoutSpace(line) {
                 let key = String(String.UnicodeScalarView(line[keyStart(line)..<colon]))
                 let value = String(String.UnicodeScalarView(line[(colon + 1)...]))
-                return .init(message: "put a space after the colon: `\(key): \(value)`; without it YAML reads `\(key):\(value)` as one piece of text, not as a setting",
-                             line: number, column: colon + 2)
+                return .init(
+                    message:
+                        "put a space after the colon: `\(key): \(value)`; without it YAML reads `\(key):\(value)` as one piece of text, not as a setting",
+                    line: number, column: colon + 2)
             }
         }
         return nil
@@ -99,16 +107,21 @@ struct YAMLLines {
         switch (context, opener) {
         case ("while scanning a quoted scalar", "\""), ("while scanning a quoted scalar", "'"):
             guard !rest.contains(opener) else { return nil }
-            return .init(message: "the text that starts with `\(opener)` here is not closed: end it with `\(opener)` on the same line, like `title: \(opener)Je week plannen\(opener)`",
-                         line: line, column: column)
+            return .init(
+                message:
+                    "the text that starts with `\(opener)` here is not closed: end it with `\(opener)` on the same line, like `title: \(opener)Je week plannen\(opener)`",
+                line: line, column: column)
         case ("while parsing a flow sequence", "["):
             guard !rest.contains("]") else { return nil }
-            return .init(message: "the list that starts with `[` here is not closed: end it with `]` on the same line, like `tags: [thuiswerken, arbo]`",
-                         line: line, column: column)
+            return .init(
+                message:
+                    "the list that starts with `[` here is not closed: end it with `]` on the same line, like `tags: [thuiswerken, arbo]`",
+                line: line, column: column)
         case ("while parsing a flow mapping", "{"):
             guard !rest.contains("}") else { return nil }
-            return .init(message: "the `{` here is not closed: end it with `}` on the same line, like `contact: {naam: Jan, team: HR}`",
-                         line: line, column: column)
+            return .init(
+                message: "the `{` here is not closed: end it with `}` on the same line, like `contact: {naam: Jan, team: HR}`",
+                line: line, column: column)
         default:
             return nil
         }
@@ -120,7 +133,8 @@ struct YAMLLines {
         for (index, line) in lines.enumerated() where index < limit && !isBlockText[index] {
             let start = keyColon(line).map { $0 + 1 } ?? keyStart(line)
             guard let valueStart = line[start...].firstIndex(where: { $0 != " " }),
-                  ["\"", "'", "[", "{"].contains(line[valueStart]) else { continue }
+                ["\"", "'", "[", "{"].contains(line[valueStart])
+            else { continue }
             let contextName: String
             switch line[valueStart] {
             case "[": contextName = "while parsing a flow sequence"
@@ -140,16 +154,24 @@ struct YAMLLines {
             guard quote == "'" || quote == "\"" else { continue }
             var position = valueStart + 1
             while position < line.count {
-                if quote == "\"", line[position] == "\\" { position += 2; continue }
+                if quote == "\"", line[position] == "\\" {
+                    position += 2
+                    continue
+                }
                 if line[position] == quote {
-                    if quote == "'", position + 1 < line.count, line[position + 1] == "'" { position += 2; continue }
+                    if quote == "'", position + 1 < line.count, line[position + 1] == "'" {
+                        position += 2
+                        continue
+                    }
                     let after = line[(position + 1)...].drop(while: { $0 == " " })
                     guard let next = after.first, next != "#" else { break }
-                    let fix = quote == "'"
+                    let fix =
+                        quote == "'"
                         ? "write the apostrophe twice (`''`), or leave out the quotes around the text"
                         : "write it as `\\\"`, or put the text between single quotes"
-                    return .init(message: "the `\(quote)` here ends the text that started with `\(quote)`; to keep it in the text, \(fix)",
-                                 line: index + 1, column: position + 1)
+                    return .init(
+                        message: "the `\(quote)` here ends the text that started with `\(quote)`; to keep it in the text, \(fix)",
+                        line: index + 1, column: position + 1)
                 }
                 position += 1
             }
@@ -165,17 +187,21 @@ struct YAMLLines {
             let content = line[indent...]
             if content.isEmpty || content.first == "#" { continue }
             if content.first == "-", content.count == 1 || content[content.startIndex + 1] == " ",
-               let key = previous, indent >= key.indent {
+                let key = previous, indent >= key.indent
+            {
                 let keyLine = lines[key.index]
                 let valueStart = keyLine[(key.colon + 1)...].firstIndex(where: { $0 != " " }) ?? key.colon + 1
                 let name = String(String.UnicodeScalarView(keyLine[keyStart(keyLine)..<key.colon]))
                 let value = String(String.UnicodeScalarView(keyLine[valueStart...]))
-                return .init(message: "`\(name)` has a value on this line and also a list under it: move `\(value)` into the list as `- \(value)` and leave `\(name):` alone on its line, or write the list on one line: `\(name): [\(value), …]`",
-                             line: key.index + 1, column: valueStart + 1)
+                return .init(
+                    message:
+                        "`\(name)` has a value on this line and also a list under it: move `\(value)` into the list as `- \(value)` and leave `\(name):` alone on its line, or write the list on one line: `\(name): [\(value), …]`",
+                    line: key.index + 1, column: valueStart + 1)
             }
             previous = nil
             if let colon = keyColon(line), let valueStart = line[(colon + 1)...].firstIndex(where: { $0 != " " }),
-               !["|", ">", "&", "#", "[", "{", "*"].contains(line[valueStart]) {
+                !["|", ">", "&", "#", "[", "{", "*"].contains(line[valueStart])
+            {
                 // The key's own column: under `- naam: Jan` a next `- naam: Piet` is a sibling, not a mistake.
                 previous = (index, colon, keyStart(line))
             }
@@ -207,7 +233,9 @@ struct YAMLLines {
     private func keyEnd(_ line: [Unicode.Scalar]) -> Int? {
         let start = keyStart(line)
         var index = start
-        while index < line.count, line[index].properties.isAlphabetic || ("0"..."9").contains(line[index]) || line[index] == "_" || line[index] == "-" {
+        while index < line.count,
+            line[index].properties.isAlphabetic || ("0"..."9").contains(line[index]) || line[index] == "_" || line[index] == "-"
+        {
             index += 1
         }
         guard index > start, index < line.count, line[index] == ":", line[start] != "-" else { return nil }

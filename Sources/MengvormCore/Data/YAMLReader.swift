@@ -44,8 +44,10 @@ public enum YAMLReader {
         if var failure {
             // The budget ran out inside expanded aliases: point at the alias written in the text that crossed it.
             if budget <= 0, let alias = YAMLAliasBudget.aliasCrossing(maximumValues, in: text) {
-                failure = Failure(message: "the data has more than \(maximumValues) values: the alias `*\(alias.name)` here repeats data that itself repeats aliases; write the values out instead of nesting aliases",
-                                  line: alias.line, column: alias.column)
+                failure = Failure(
+                    message:
+                        "the data has more than \(maximumValues) values: the alias `*\(alias.name)` here repeats data that itself repeats aliases; write the values out instead of nesting aliases",
+                    line: alias.line, column: alias.column)
             }
             return .failure(failure)
         }
@@ -60,7 +62,11 @@ public enum YAMLReader {
         let column = node.mark?.column ?? 0
         budget -= 1
         guard budget > 0 else {
-            if failure == nil { failure = Failure(message: "the data has more than \(maximumValues) values (check for aliases that repeat each other)", line: line, column: column) }
+            if failure == nil {
+                failure = Failure(
+                    message: "the data has more than \(maximumValues) values (check for aliases that repeat each other)", line: line,
+                    column: column)
+            }
             return DataNode(.null, line: line, column: column)
         }
         guard depth < 200 else {
@@ -71,7 +77,9 @@ public enum YAMLReader {
         case .scalar(let scalar):
             return DataNode(scalarValue(scalar), line: line, column: column)
         case .sequence(let sequence):
-            return DataNode(.list(sequence.map { convert($0, depth: depth + 1, budget: &budget, failure: &failure, lineOffset: lineOffset) }), line: line, column: column)
+            return DataNode(
+                .list(sequence.map { convert($0, depth: depth + 1, budget: &budget, failure: &failure, lineOffset: lineOffset) }),
+                line: line, column: column)
         case .mapping(let mapping):
             var entries: [(key: String, node: DataNode)] = []
             var seen = Set<String>()
@@ -79,8 +87,10 @@ public enum YAMLReader {
                 let key = keyNode.scalar?.string ?? ""
                 if !seen.insert(key).inserted, failure == nil {
                     let first = mapping.first { $0.key.scalar?.string == key }?.key.mark?.line ?? 0
-                    failure = Failure(message: "the key `\(key)` appears twice (first on line \(first + lineOffset)): keep one of them and remove or rename the other",
-                                      line: keyNode.mark?.line ?? line, column: keyNode.mark?.column ?? column)
+                    failure = Failure(
+                        message:
+                            "the key `\(key)` appears twice (first on line \(first + lineOffset)): keep one of them and remove or rename the other",
+                        line: keyNode.mark?.line ?? line, column: keyNode.mark?.column ?? column)
                 }
                 entries.append((key, convert(valueNode, depth: depth + 1, budget: &budget, failure: &failure, lineOffset: lineOffset)))
             }
@@ -111,10 +121,12 @@ public enum YAMLReader {
 
     private static func failure(from error: YamlError, text: String, lineOffset: Int) -> Failure {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            return YAMLMessages.explain(problem: problem, context: context.map { ($0.text, $0.mark.line, $0.mark.column) },
-                                        line: mark.line, column: mark.column, in: text, lineOffset: lineOffset)
-        case let .reader(problem, _, _, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            return YAMLMessages.explain(
+                problem: problem, context: context.map { ($0.text, $0.mark.line, $0.mark.column) },
+                line: mark.line, column: mark.column, in: text, lineOffset: lineOffset)
+        case .reader(let problem, _, _, _):
             return Failure(message: "invalid YAML: \(problem)", line: 1, column: 1)
         default:
             return Failure(message: "invalid YAML: \(error)", line: 1, column: 1)
@@ -122,8 +134,8 @@ public enum YAMLReader {
     }
 }
 
-private extension String {
-    func contains(_ character: Character, after offset: Int) -> Bool {
+extension String {
+    fileprivate func contains(_ character: Character, after offset: Int) -> Bool {
         dropFirst(offset).contains(character)
     }
 }

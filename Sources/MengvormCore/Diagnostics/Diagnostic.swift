@@ -85,7 +85,7 @@ public struct Diagnostics: Sendable {
         }.filter { seen.insert($0).inserted }
         return unique.sorted { a, b in
             switch (a.location, b.location) {
-            case let (x?, y?) where x != y: return x < y
+            case (let x?, let y?) where x != y: return x < y
             case (nil, _?): return true
             case (_?, nil): return false
             default: return a.message < b.message

@@ -10,7 +10,8 @@ public struct DiagnosticPrinter {
     public mutating func format(_ diagnostic: Diagnostic) -> String {
         var text = diagnostic.headline + "\n"
         guard let location = diagnostic.location, location.line > 0,
-              let line = sourceLine(location.path, location.line) else { return text }
+            let line = sourceLine(location.path, location.line)
+        else { return text }
         let shown = line.replacingOccurrences(of: "\t", with: " ")
         text += "    \(shown)\n"
         if location.column > 0 {
@@ -31,8 +32,9 @@ public struct DiagnosticPrinter {
         if linesByPath[path] == nil {
             let url = siteRoot.appendingPathComponent(path)
             guard let data = FileManager.default.contents(atPath: url.path),
-                  data.count < 5_000_000,
-                  let text = String(data: data, encoding: .utf8) else { return nil }
+                data.count < 5_000_000,
+                let text = String(data: data, encoding: .utf8)
+            else { return nil }
             linesByPath[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
         }
         guard let lines = linesByPath[path], number <= lines.count else { return nil }

@@ -44,7 +44,8 @@ enum EmitStage {
                 run.diagnostics.add(contentsOf: result.diagnostics)
             }
             let siteRoot = site.contentRoot.deletingLastPathComponent().path + "/"
-            run.diagnostics.add(contentsOf: writer.failureDiagnostics(display: { $0.hasPrefix(siteRoot) ? String($0.dropFirst(siteRoot.count)) : $0 }))
+            run.diagnostics.add(
+                contentsOf: writer.failureDiagnostics(display: { $0.hasPrefix(siteRoot) ? String($0.dropFirst(siteRoot.count)) : $0 }))
             run.finished("outputs")
             if run.failed {
                 folder.discard()

@@ -39,7 +39,8 @@ struct OutputFolder {
             }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
             if !entries.isEmpty && !entries.contains(marker) {
-                return .failure(.message("the output folder \(out) is not empty and was not written by Mengvorm; empty it or choose another folder"))
+                return .failure(
+                    .message("the output folder \(out) is not empty and was not written by Mengvorm; empty it or choose another folder"))
             }
         }
         let parent = URL(fileURLWithPath: out).deletingLastPathComponent()
@@ -59,8 +60,10 @@ struct OutputFolder {
             return .failure(IOFailure("cannot create the staging folder \(staging.path)"))
         }
         let previous = known?.files ?? OutputWriter.readManifest(final.path + "/" + OutputFolder.marker)
-        return .success(OutputWriter(staging: staging.path, final: final.path, previous: previous, previousOrder: known?.order,
-                                     checksFiles: known == nil))
+        return .success(
+            OutputWriter(
+                staging: staging.path, final: final.path, previous: previous, previousOrder: known?.order,
+                checksFiles: known == nil))
     }
 
     /// Puts the new build in place. A first build renames the staging folder into place; later builds
@@ -72,7 +75,9 @@ struct OutputFolder {
         let (manifest, newOrder) = OutputWriter.manifestText(writer.manifest, order: writer.previousOrder)
         guard fm.fileExists(atPath: final.path) else {
             var text = manifest
-            let code = text.withUTF8 { FileWriter.writeReturningError(UnsafeRawBufferPointer($0), to: staging.path + "/" + OutputFolder.marker) }
+            let code = text.withUTF8 {
+                FileWriter.writeReturningError(UnsafeRawBufferPointer($0), to: staging.path + "/" + OutputFolder.marker)
+            }
             guard code == 0 else { throw IOFailure("cannot write \(OutputFolder.marker)", code) }
             try fm.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fm.moveItem(at: staging, to: final)
@@ -97,7 +102,9 @@ struct OutputFolder {
         var text = manifest
         let code = text.withUTF8 { FileWriter.writeReturningError(UnsafeRawBufferPointer($0), to: temporary) }
         guard code == 0 else { throw IOFailure("cannot write \(OutputFolder.marker)", code) }
-        guard rename(temporary, final.path + "/" + OutputFolder.marker) == 0 else { throw IOFailure("cannot move \(OutputFolder.marker) into place") }
+        guard rename(temporary, final.path + "/" + OutputFolder.marker) == 0 else {
+            throw IOFailure("cannot move \(OutputFolder.marker) into place")
+        }
         try? fm.removeItem(at: staging)
         return newOrder
     }
@@ -119,7 +126,8 @@ struct OutputFolder {
         for name in names where name.hasPrefix(prefix) {
             let digits = name.dropFirst(prefix.count)
             guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy(\.isASCII), let pid = Int32(digits), pid > 0,
-                  pid != getpid() else { continue }
+                pid != getpid()
+            else { continue }
             // kill(pid, 0) sends nothing: ESRCH means no such process; EPERM means it runs as someone else.
             guard kill(pid, 0) != 0, errno == ESRCH else { continue }
             try? FileManager.default.removeItem(atPath: parent + "/" + name)

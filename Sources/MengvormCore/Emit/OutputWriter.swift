@@ -53,8 +53,11 @@ final class OutputWriter: @unchecked Sendable {
         switch FileReader.readBytes(at: source) {
         case .success(let read): bytes = read
         case .failure(let failure):
-            if case .unreadable(let code) = failure { record(Failure(path: path, source: source, code: code)) }
-            else { record(Failure(path: path, source: source, code: EIO)) }
+            if case .unreadable(let code) = failure {
+                record(Failure(path: path, source: source, code: code))
+            } else {
+                record(Failure(path: path, source: source, code: EIO))
+            }
             return nil
         }
         return bytes.withUnsafeBytes { buffer in
@@ -94,17 +97,22 @@ final class OutputWriter: @unchecked Sendable {
             let reason = FileWriter.reason(failure.code)
             if let source = failure.source {
                 let shown = display(source)
-                diagnostics.append(.error("cannot copy this file to \(failure.path) in the output: \(reason)", at: SourceLocation(path: shown)))
+                diagnostics.append(
+                    .error("cannot copy this file to \(failure.path) in the output: \(reason)", at: SourceLocation(path: shown)))
             } else {
                 diagnostics.append(.error("cannot write \(failure.path) into the staging folder \(staging): \(reason)", at: nil))
             }
         }
         for (code, count) in more.sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(.error("and \(count) more \(count == 1 ? "file" : "files") could not be written: \(FileWriter.reason(code))", at: nil))
+            diagnostics.append(
+                .error("and \(count) more \(count == 1 ? "file" : "files") could not be written: \(FileWriter.reason(code))", at: nil))
         }
         for (code, count) in whole.sorted(by: { $0.key < $1.key }) {
             let files = count == 1 ? "1 file was" : "\(count) files were"
-            diagnostics.append(.error("cannot write the new site beside \(final): \(FileWriter.reason(code)); \(files) not written, and the previous output is unchanged; free space on that disk and build again", at: nil))
+            diagnostics.append(
+                .error(
+                    "cannot write the new site beside \(final): \(FileWriter.reason(code)); \(files) not written, and the previous output is unchanged; free space on that disk and build again",
+                    at: nil))
         }
         return diagnostics
     }

@@ -36,8 +36,9 @@ enum ContentScanner {
             let file = files[position]
             if let existing = sectionFiles[file.folder + "|" + (file.language ?? "")] {
                 let place = file.folder.isEmpty ? "Content/" : "Content/\(file.folder)/"
-                diagnostics.error("\(place) has both \(file.fileName) and \((existing as NSString).lastPathComponent), and each would be the folder's page; merge them into Content/\(existing), or give \(file.fileName) another name to make it a page of its own",
-                                  at: SourceLocation(path: file.displayPath, line: 1, column: 1))
+                diagnostics.error(
+                    "\(place) has both \(file.fileName) and \((existing as NSString).lastPathComponent), and each would be the folder's page; merge them into Content/\(existing), or give \(file.fileName) another name to make it a page of its own",
+                    at: SourceLocation(path: file.displayPath, line: 1, column: 1))
                 dropped.insert(position)
             } else {
                 files[position].kind = file.folder.isEmpty ? .home : .section
@@ -49,7 +50,9 @@ enum ContentScanner {
     private static func walk(_ absolute: String, relative: String, into files: inout [SourceFile], diagnostics: inout Diagnostics) {
         guard let names = entries(of: absolute) else {
             // errno is still opendir's: nothing ran since it failed.
-            diagnostics.error("cannot read this folder (\(String(cString: strerror(errno)))); check its permissions", at: SourceLocation(path: "Content/" + relative))
+            diagnostics.error(
+                "cannot read this folder (\(String(cString: strerror(errno)))); check its permissions",
+                at: SourceLocation(path: "Content/" + relative))
             return
         }
         for (name, info) in names {
@@ -57,16 +60,19 @@ enum ContentScanner {
             switch info.st_mode & S_IFMT {
             case S_IFLNK:
                 // Following links could read outside the site or loop forever.
-                diagnostics.warning("symbolic link skipped: Mengvorm does not follow links; copy the file into Content/ instead",
-                                    at: SourceLocation(path: "Content/" + contentPath))
+                diagnostics.warning(
+                    "symbolic link skipped: Mengvorm does not follow links; copy the file into Content/ instead",
+                    at: SourceLocation(path: "Content/" + contentPath))
             case S_IFDIR:
                 walk(absolute + "/" + name, relative: contentPath, into: &files, diagnostics: &diagnostics)
             case S_IFREG where name.lowercased() == "readme.md":
                 // README.md files document the content for editors; they are neither pages nor published.
                 continue
             case S_IFREG:
-                files.append(SourceFile(kind: kind(of: contentPath, name: name, folder: relative), contentPath: contentPath,
-                                        stamp: FileStamp(info)))
+                files.append(
+                    SourceFile(
+                        kind: kind(of: contentPath, name: name, folder: relative), contentPath: contentPath,
+                        stamp: FileStamp(info)))
             default:
                 continue
             }

@@ -20,8 +20,9 @@ public struct DataFiles: Sendable {
             let path = source.displayPath
             let name = dataName(of: source)
             if let existing = data.files[name] {
-                diagnostics.error("two data files are both called `\(name)`: \(existing.displayPath) and this one; rename one",
-                                  at: SourceLocation(path: path, line: 1, column: 1))
+                diagnostics.error(
+                    "two data files are both called `\(name)`: \(existing.displayPath) and this one; rename one",
+                    at: SourceLocation(path: path, line: 1, column: 1))
                 continue
             }
             let text: String

@@ -51,10 +51,12 @@ enum DataPages {
         mutating func run() {
             guard let settings = section.meta.pagesFrom else { return }
             guard settings.entries != nil else {
-                return settingsError("`pages_from` must be settings such as `data: teams` and `title: name` on lines of their own", settings)
+                return settingsError(
+                    "`pages_from` must be settings such as `data: teams` and `title: name` on lines of their own", settings)
             }
             guard let dataNode = settings["data"], let name = dataNode.string else {
-                return settingsError("`pages_from` needs `data:`, the data file whose entries become pages, such as `data: teams`", settings)
+                return settingsError(
+                    "`pages_from` needs `data:`, the data file whose entries become pages, such as `data: teams`", settings)
             }
             guard let file = data[name] else {
                 let hint = Suggest.closest(to: name, in: data.files.keys).map { "; did you mean `\($0)`?" } ?? ""
@@ -70,8 +72,10 @@ enum DataPages {
                 list = found
             }
             guard let entries = list.list else {
-                diagnostics.append(.error("`pages_from` needs a list here: one entry (`- name: …`) per page, not \(list.kindName)",
-                                          at: SourceLocation(path: file.displayPath, line: max(list.line, 1), column: max(list.column, 1))))
+                diagnostics.append(
+                    .error(
+                        "`pages_from` needs a list here: one entry (`- name: …`) per page, not \(list.kindName)",
+                        at: SourceLocation(path: file.displayPath, line: max(list.line, 1), column: max(list.column, 1))))
                 return
             }
             let titleField = settings["title"]?.string ?? "title"
@@ -82,36 +86,50 @@ enum DataPages {
             for (position, entry) in entries.enumerated() {
                 let at = SourceLocation(path: file.displayPath, line: entry.line, column: entry.column)
                 guard entry.entries != nil else {
-                    diagnostics.append(.error("each entry must be settings such as `\(titleField): …` and `\(slugField ?? "slug"): …`, not \(entry.kindName)", at: at))
+                    diagnostics.append(
+                        .error(
+                            "each entry must be settings such as `\(titleField): …` and `\(slugField ?? "slug"): …`, not \(entry.kindName)",
+                            at: at))
                     continue
                 }
                 guard let title = entry[titleField]?.string, !title.isEmpty else {
-                    diagnostics.append(.error("this entry has no `\(titleField)`, which is its page's title: add a line such as `\(titleField): …`", at: at))
+                    diagnostics.append(
+                        .error(
+                            "this entry has no `\(titleField)`, which is its page's title: add a line such as `\(titleField): …`", at: at))
                     continue
                 }
                 var slug = HeadingID.slug(title)
                 var slugLine = entry.line
                 if let slugField, let slugNode = entry[slugField] {
                     guard let given = slugNode.string, PageLoader.isSafeSlug(given) else {
-                        diagnostics.append(.error("`\(slugField)` may only contain lowercase letters, digits and hyphens, like `team-hr-beleid`; it names one page",
-                                                  at: SourceLocation(path: file.displayPath, line: slugNode.line, column: slugNode.column)))
+                        diagnostics.append(
+                            .error(
+                                "`\(slugField)` may only contain lowercase letters, digits and hyphens, like `team-hr-beleid`; it names one page",
+                                at: SourceLocation(path: file.displayPath, line: slugNode.line, column: slugNode.column)))
                         continue
                     }
                     slug = given
                     slugLine = slugNode.line
                 }
                 if let earlier = taken[slug] {
-                    diagnostics.append(.error("this entry and the one on line \(earlier.line) would both be the page `\(slug)`; give one another `\(slugField ?? titleField)`", at: at))
+                    diagnostics.append(
+                        .error(
+                            "this entry and the one on line \(earlier.line) would both be the page `\(slug)`; give one another `\(slugField ?? titleField)`",
+                            at: at))
                     continue
                 }
                 taken[slug] = entry
-                pages.append(page(entry, title: title, slug: slug, slugLine: slugLine, position: position, layout: layout,
-                                  textField: textField, file: file, list: entries))
+                pages.append(
+                    page(
+                        entry, title: title, slug: slug, slugLine: slugLine, position: position, layout: layout,
+                        textField: textField, file: file, list: entries))
             }
         }
 
-        private mutating func page(_ entry: DataNode, title: String, slug: String, slugLine: Int, position: Int, layout: String?,
-                                   textField: String?, file: DataFiles.File, list: [DataNode]) -> LoadedPage {
+        private mutating func page(
+            _ entry: DataNode, title: String, slug: String, slugLine: Int, position: Int, layout: String?,
+            textField: String?, file: DataFiles.File, list: [DataNode]
+        ) -> LoadedPage {
             var fields = FieldReader(map: entry, path: file.displayPath)
             var meta = PageMeta(title: title)
             meta.description = fields.string("description")
@@ -131,13 +149,15 @@ enum DataPages {
             let folder = section.source.folder
             // A translated section's pages are translations too: `teams/hr.en.md` beside `teams/hr.md`.
             let language = section.source.language
-            var source = SourceFile(kind: .page, contentPath: (folder.isEmpty ? "" : folder + "/") + slug + (language.map { ".\($0)" } ?? "") + ".md",
-                                    language: language)
+            var source = SourceFile(
+                kind: .page, contentPath: (folder.isEmpty ? "" : folder + "/") + slug + (language.map { ".\($0)" } ?? "") + ".md",
+                language: language)
             source.origin = file.displayPath
             let textNode = textField.flatMap { entry[$0] }
             let body = textNode?.string ?? ""
-            return LoadedPage(source: source, meta: meta, body: body, bodyLine: max(textNode?.line ?? entry.line, 1),
-                              frontMatterHash: ContentHash.of(entry.outline), bodyHash: ContentHash.of(body), entry: entry)
+            return LoadedPage(
+                source: source, meta: meta, body: body, bodyLine: max(textNode?.line ?? entry.line, 1),
+                frontMatterHash: ContentHash.of(entry.outline), bodyHash: ContentHash.of(body), entry: entry)
         }
     }
 }

@@ -65,8 +65,13 @@ enum FileReader {
 
     static func message(for failure: Failure) -> (String, Int) {
         switch failure {
-        case .unreadable(let code): return ("cannot read this file (\(String(cString: strerror(code)))); check that it exists and that you may read it", 0)
-        case .tooLarge(let size): return ("this file is \(size / 1_048_576) MB; pages may be at most \(maximumTextBytes / 1_048_576) MB: split it into several pages", 0)
+        case .unreadable(let code):
+            return ("cannot read this file (\(String(cString: strerror(code)))); check that it exists and that you may read it", 0)
+        case .tooLarge(let size):
+            return (
+                "this file is \(size / 1_048_576) MB; pages may be at most \(maximumTextBytes / 1_048_576) MB: split it into several pages",
+                0
+            )
         case .binary: return ("this is not a text file (it contains NUL bytes); give it another extension than .md, .yml or .json", 0)
         case .notUTF8(let line): return ("this file is not UTF-8 text; save it as UTF-8 in your editor", line)
         }

@@ -10,8 +10,10 @@ enum GitDates {
         // Not in a repository: no need to start git (a few ms) to hear that.
         guard ProcessInfo.processInfo.environment["GIT_DIR"] != nil || repositoryStamp(siteRoot: siteRoot) != nil else { return [:] }
         // --relative: paths relative to the site folder, also when the site is a folder inside a repository.
-        let arguments = ["git", "-c", "core.quotePath=false", "-C", siteRoot.path, "log", "--format=@%ct", "--name-only",
-                         "--relative", "--no-renames", "--", "Content"]
+        let arguments = [
+            "git", "-c", "core.quotePath=false", "-C", siteRoot.path, "log", "--format=@%ct", "--name-only",
+            "--relative", "--no-renames", "--", "Content",
+        ]
         guard let output = run(arguments) else { return [:] }
         return parse(output)
     }
@@ -92,8 +94,14 @@ enum GitDates {
         var dayByTime: [Int: Day] = [:]
         for line in data.split(separator: UInt8(ascii: "\n")) {
             if line.first == UInt8(ascii: "@") {
-                guard let seconds = Int(String(decoding: line.dropFirst(), as: UTF8.self)) else { current = nil; continue }
-                if let known = dayByTime[seconds] { current = known; continue }
+                guard let seconds = Int(String(decoding: line.dropFirst(), as: UTF8.self)) else {
+                    current = nil
+                    continue
+                }
+                if let known = dayByTime[seconds] {
+                    current = known
+                    continue
+                }
                 let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
                 current = Day(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
                 dayByTime[seconds] = current

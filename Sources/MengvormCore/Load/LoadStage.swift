@@ -14,20 +14,24 @@ struct LoadedSite {
 enum LoadStage {
     /// nil when there is no Content/ folder at all (nothing else can be said then).
     static func run(_ options: BuildOptions, _ run: inout BuildRun) -> LoadedSite? {
-        let root = options.siteRoot, contentRoot = options.contentRoot
+        let root = options.siteRoot
+        let contentRoot = options.contentRoot
         guard FileManager.default.fileExists(atPath: contentRoot.path) else {
             run.diagnostics.error("there is no Content/ folder in \(root.path); run mengvorm in the site folder or pass --source", at: nil)
             return nil
         }
         let config = SiteConfig.load(siteRoot: root, diagnostics: &run.diagnostics)
         let templates = TemplateSet.load(siteRoot: root, config: config, diagnostics: &run.diagnostics)
-        let files = options.cache?.scan(contentRoot: contentRoot, translations: config.otherLanguages, changed: options.changedPaths,
-                                        diagnostics: &run.diagnostics)
+        let files =
+            options.cache?.scan(
+                contentRoot: contentRoot, translations: config.otherLanguages, changed: options.changedPaths,
+                diagnostics: &run.diagnostics)
             ?? ContentScanner.scan(contentRoot: contentRoot, translations: config.otherLanguages, diagnostics: &run.diagnostics)
         let data = DataFiles.load(files, contentRoot: contentRoot, diagnostics: &run.diagnostics)
         run.finished("config, theme, scan, data")
         let markdownFiles = files.filter { [.home, .section, .page].contains($0.kind) }
-        let results = options.cache?.load(markdownFiles, contentRoot: contentRoot)
+        let results =
+            options.cache?.load(markdownFiles, contentRoot: contentRoot)
             ?? parallelMap(markdownFiles.count) { PageLoader.load(markdownFiles[$0], contentRoot: contentRoot) }
         var pages: [LoadedPage] = []
         for result in results {

@@ -15,8 +15,10 @@ public final class LoadedPage: Sendable {
     /// For a page made from a data entry (`pages_from:`): the entry, which templates see as `page.entry`.
     public let entry: DataNode?
 
-    public init(source: SourceFile, meta: PageMeta, body: String, bodyLine: Int, frontMatterHash: UInt64 = 0, bodyHash: UInt64 = 0,
-                entry: DataNode? = nil) {
+    public init(
+        source: SourceFile, meta: PageMeta, body: String, bodyLine: Int, frontMatterHash: UInt64 = 0, bodyHash: UInt64 = 0,
+        entry: DataNode? = nil
+    ) {
         self.entry = entry
         self.source = source
         self.meta = meta
@@ -30,7 +32,8 @@ public final class LoadedPage: Sendable {
     func updated(_ day: Day) -> LoadedPage {
         var meta = meta
         meta.updated = day
-        return LoadedPage(source: source, meta: meta, body: body, bodyLine: bodyLine, frontMatterHash: frontMatterHash,
-                          bodyHash: bodyHash, entry: entry)
+        return LoadedPage(
+            source: source, meta: meta, body: body, bodyLine: bodyLine, frontMatterHash: frontMatterHash,
+            bodyHash: bodyHash, entry: entry)
     }
 }

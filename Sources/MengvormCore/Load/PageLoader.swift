@@ -33,8 +33,9 @@ enum PageLoader {
         case .success(nil):
             // Still rendered, so the page's other errors appear in the same run (the build fails anyway).
             let body = String(split.body)
-            let page = LoadedPage(source: file, meta: PageMeta(title: placeholderTitle(file)), body: body, bodyLine: split.bodyLine,
-                                  frontMatterHash: ContentHash.of(String(split.yaml)), bodyHash: ContentHash.of(body))
+            let page = LoadedPage(
+                source: file, meta: PageMeta(title: placeholderTitle(file)), body: body, bodyLine: split.bodyLine,
+                frontMatterHash: ContentHash.of(String(split.yaml)), bodyHash: ContentHash.of(body))
             return (page, [.error("missing `title`: add a line such as `title: Je week plannen` between the `---` lines", at: start)])
         case .success(let parsed?):
             node = parsed
@@ -48,8 +49,9 @@ enum PageLoader {
         if let language = file.language { meta?.lang = language }
         let page = meta.map {
             let body = String(split.body)
-            return LoadedPage(source: file, meta: $0, body: body, bodyLine: split.bodyLine,
-                              frontMatterHash: ContentHash.of(String(split.yaml)), bodyHash: ContentHash.of(body))
+            return LoadedPage(
+                source: file, meta: $0, body: body, bodyLine: split.bodyLine,
+                frontMatterHash: ContentHash.of(String(split.yaml)), bodyHash: ContentHash.of(body))
         }
         return (page, fields.diagnostics)
     }
@@ -77,7 +79,9 @@ enum PageLoader {
                 meta.slug = slug
                 meta.lines.slug = slugNode.line + 1
             } else {
-                fields.fail("`slug` may only contain lowercase letters, digits and hyphens, like `je-week`; it names one page, not a path", slugNode)
+                fields.fail(
+                    "`slug` may only contain lowercase letters, digits and hyphens, like `je-week`; it names one page, not a path", slugNode
+                )
             }
         }
         meta.tags = fields.strings("tags") ?? []
@@ -110,13 +114,18 @@ enum PageLoader {
     private static func params(_ fields: inout FieldReader) -> [(key: String, node: DataNode)] {
         var params: [(key: String, node: DataNode)] = []
         if let explicit = fields.node("params") {
-            if let entries = explicit.entries { params += entries }
-            else { fields.fail("`params` must be a map of settings for the theme, such as `params:` then `  banner: rood`", explicit) }
+            if let entries = explicit.entries {
+                params += entries
+            } else {
+                fields.fail("`params` must be a map of settings for the theme, such as `params:` then `  banner: rood`", explicit)
+            }
         }
         for entry in fields.unusedEntries {
             if let known = Suggest.closest(to: entry.key, in: PageMeta.knownKeys) {
-                fields.diagnostics.append(.warning("unknown setting `\(entry.key)`; did you mean `\(known)`? (a setting meant for the theme goes under `params:`)",
-                                                   at: fields.location(of: entry.node).keyLine))
+                fields.diagnostics.append(
+                    .warning(
+                        "unknown setting `\(entry.key)`; did you mean `\(known)`? (a setting meant for the theme goes under `params:`)",
+                        at: fields.location(of: entry.node).keyLine))
             }
             params.append(entry)
         }

@@ -47,7 +47,9 @@ public struct PageMeta: Sendable {
     /// The keys Mengvorm reads. Any other key reaches templates as a param; one that is a near miss of
     /// these (`weigth:`) is a warning, since it is almost always a typo. Keys meant for the theme that
     /// look like these go under `params:`, which is never checked.
-    static let knownKeys = ["title", "description", "date", "updated", "draft", "weight", "layout", "page_layout",
-                            "slug", "tags", "keywords", "owner", "review_by", "valid_until", "lang", "publish_from", "publish_until",
-                            "sort_by", "feed", "hidden", "params", "pages_from"]
+    static let knownKeys = [
+        "title", "description", "date", "updated", "draft", "weight", "layout", "page_layout",
+        "slug", "tags", "keywords", "owner", "review_by", "valid_until", "lang", "publish_from", "publish_until",
+        "sort_by", "feed", "hidden", "params", "pages_from",
+    ]
 }

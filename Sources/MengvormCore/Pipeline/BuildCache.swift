@@ -60,7 +60,9 @@ public final class BuildCache: @unchecked Sendable {
     /// place (`changed`), the previous list is kept with new stamps for them: no walk over the tree.
     func scan(contentRoot: URL, translations: [String], changed: Set<String>?, diagnostics: inout Diagnostics) -> [SourceFile] {
         if let changed, let previous = scanned, previous.languages == translations,
-           let (files, paths) = Self.restamp(previous.files, positions: previous.positions, changed: changed, contentRoot: contentRoot.path) {
+            let (files, paths) = Self.restamp(
+                previous.files, positions: previous.positions, changed: changed, contentRoot: contentRoot.path)
+        {
             scanned?.files = files
             restamped = paths
             diagnostics.add(contentsOf: previous.diagnostics)
@@ -78,8 +80,10 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The list with fresh stamps for the changed files, and their content paths; nil when a change
     /// is not a known file changed in place.
-    private static func restamp(_ files: [SourceFile], positions: [String: Int], changed: Set<String>,
-                                contentRoot: String) -> ([SourceFile], Set<String>)? {
+    private static func restamp(
+        _ files: [SourceFile], positions: [String: Int], changed: Set<String>,
+        contentRoot: String
+    ) -> ([SourceFile], Set<String>)? {
         var files = files
         var restamped = Set<String>()
         for path in changed where path.hasPrefix(contentRoot + "/") {
@@ -215,7 +219,8 @@ public final class BuildCache: @unchecked Sendable {
     /// a rebuild then neither reads the manifest nor checks every file of the output again.
     func outputManifest(at folder: URL) -> (files: [String: UInt64], order: [String])? {
         guard let output, output.folder == folder.path,
-              FileStamp.of(folder.path + "/" + OutputFolder.marker) == output.stamp else { return nil }
+            FileStamp.of(folder.path + "/" + OutputFolder.marker) == output.stamp
+        else { return nil }
         return (output.files, output.order)
     }
 

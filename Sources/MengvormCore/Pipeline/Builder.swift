@@ -101,7 +101,8 @@ struct BuildRun {
 
     func report(succeeded: Bool, pages: Int = 0, rendered: Int = 0, files: Int = 0) -> BuildReport {
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
-        return BuildReport(diagnostics: diagnostics.sorted(strict: options.strict), pageCount: pages, renderedPageCount: rendered,
-                           fileCount: files, milliseconds: elapsed, succeeded: succeeded)
+        return BuildReport(
+            diagnostics: diagnostics.sorted(strict: options.strict), pageCount: pages, renderedPageCount: rendered,
+            fileCount: files, milliseconds: elapsed, succeeded: succeeded)
     }
 }

@@ -37,7 +37,9 @@ struct ComponentRenderer {
         guard templates.hasComponent(block.name) else {
             // A near miss of a component name is almost certainly a typo, not a code sample.
             if let suggestion = Suggest.closest(to: block.name, in: templates.componentNames), block.name.count > 3 {
-                return .error("unknown component `\(block.name)`; did you mean `\(suggestion)`? (known: \(templates.componentNames.joined(separator: ", ")))")
+                return .error(
+                    "unknown component `\(block.name)`; did you mean `\(suggestion)`? (known: \(templates.componentNames.joined(separator: ", ")))"
+                )
             }
             return .codeBlock
         }
@@ -47,25 +49,29 @@ struct ComponentRenderer {
         // The body starts on the line after the opening fence.
         switch YAMLReader.read(block.body, lineOffset: block.line) {
         case .failure(let failure):
-            return .error("the settings of this `\(block.name)` block are not valid YAML: \(failure.message)",
-                          lineOffset: failure.line - block.line, column: failure.column)
+            return .error(
+                "the settings of this `\(block.name)` block are not valid YAML: \(failure.message)",
+                lineOffset: failure.line - block.line, column: failure.column)
         case .success(let node?):
             guard let entries = node.entries else {
-                return .error("the settings of a `\(block.name)` block must be lines like `data: \(block.name)`", lineOffset: max(node.line, 1))
+                return .error(
+                    "the settings of a `\(block.name)` block must be lines like `data: \(block.name)`", lineOffset: max(node.line, 1))
             }
             for (key, value) in entries { options[key] = value.templateValue }
             // `settings:` in the component's schema checks the block's own YAML, at its lines in the page;
             // its `file` fields reach the partial as links from this page.
             if let schema = templates.schemas[block.name], let spec = schema.root["settings"] {
                 let resolve = resolveFile
-                let result = ComponentSchema.validate(node, against: spec, dataPath: pagePath, schemaPath: schema.display,
-                                                      fileExists: { resolve($0) != nil })
+                let result = ComponentSchema.validate(
+                    node, against: spec, dataPath: pagePath, schemaPath: schema.display,
+                    fileExists: { resolve($0) != nil })
                 // The settings' lines count from the block's first line; the fence is at `block.line` of the file.
-                diagnostics += result.data.map { diagnostic in
-                    guard var location = diagnostic.location else { return diagnostic }
-                    location.line += block.line
-                    return Diagnostic(diagnostic.severity, diagnostic.message, at: location)
-                } + result.schema
+                diagnostics +=
+                    result.data.map { diagnostic in
+                        guard var location = diagnostic.location else { return diagnostic }
+                        location.line += block.line
+                        return Diagnostic(diagnostic.severity, diagnostic.message, at: location)
+                    } + result.schema
                 for (key, field) in spec["fields"]?.entries ?? [] where field["type"]?.string == "file" {
                     if let text = node[key]?.string, let href = resolveFile(text) { options[key] = href }
                 }
@@ -74,14 +80,18 @@ struct ComponentRenderer {
                 // `data: selfcheck` names one file; `data: [teams, activities]` several, seen as `data.teams`, ...
                 let names = dataNode.list ?? [dataNode]
                 if names.isEmpty {
-                    return .error("`data:` lists no data file; write `data: [\(block.name)]` or leave it out", lineOffset: dataNode.line, column: dataNode.column)
+                    return .error(
+                        "`data:` lists no data file; write `data: [\(block.name)]` or leave it out", lineOffset: dataNode.line,
+                        column: dataNode.column)
                 }
-                var values: [String: Any] = [:], jsonEntries: [(key: String, node: DataNode)] = []
+                var values: [String: Any] = [:]
+                var jsonEntries: [(key: String, node: DataNode)] = []
                 for nameNode in names {
                     guard let name = nameNode.string, let file = data[name] else {
                         let given = nameNode.string ?? ""
                         let hint = Suggest.closest(to: given, in: data.files.keys).map { "; did you mean `\($0)`?" } ?? ""
-                        return .error("no data file `\(given)` in Content/_data/\(hint)", lineOffset: nameNode.line, column: nameNode.column)
+                        return .error(
+                            "no data file `\(given)` in Content/_data/\(hint)", lineOffset: nameNode.line, column: nameNode.column)
                     }
                     uses.append(ComponentUse(component: block.name, data: name))
                     let resolved = resolveData(file.root, file.displayPath)
@@ -104,7 +114,8 @@ struct ComponentRenderer {
         names.insert(block.name)
         for taken in block.takenIDs { usedIDs.reserve(taken) }
         let id = usedIDs.unique(for: block.name)
-        let view = ComponentView(id: id, name: block.name, settings: options, data: dataValue, json: json, strings: strings(block.name), root: root, lang: lang)
+        let view = ComponentView(
+            id: id, name: block.name, settings: options, data: dataValue, json: json, strings: strings(block.name), root: root, lang: lang)
         return .html(templates.render(view.mustache, layout: "components/" + block.name))
     }
 }

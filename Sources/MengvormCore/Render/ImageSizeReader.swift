@@ -27,7 +27,8 @@ enum ImageSizeReader {
 
     static func png(_ b: [UInt8]) -> ImageSize? {
         guard b.count >= 24, b.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-              b[12...15].elementsEqual("IHDR".utf8) else { return nil }
+            b[12...15].elementsEqual("IHDR".utf8)
+        else { return nil }
         return positive(bigEndian(b, 16, 4), bigEndian(b, 20, 4))
     }
 
@@ -63,8 +64,14 @@ enum ImageSizeReader {
         while index + 9 < b.count {
             guard b[index] == 0xFF else { return nil }
             let marker = b[index + 1]
-            if marker == 0xFF { index += 1; continue }
-            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { index += 2; continue }
+            if marker == 0xFF {
+                index += 1
+                continue
+            }
+            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) {
+                index += 2
+                continue
+            }
             let length = bigEndian(b, index + 2, 2)
             if (0xC0...0xCF).contains(marker), marker != 0xC4, marker != 0xC8, marker != 0xCC {
                 return positive(bigEndian(b, index + 7, 2), bigEndian(b, index + 5, 2))
@@ -82,8 +89,10 @@ enum ImageSizeReader {
         let tag = text[start.upperBound..<end]
         func attribute(_ name: String) -> String? {
             for quote in ["\"", "'"] {
-                if let range = tag.range(of: " \(name)=\(quote)") ?? tag.range(of: "\n\(name)=\(quote)") ?? tag.range(of: "\t\(name)=\(quote)"),
-                   let close = tag[range.upperBound...].range(of: quote) {
+                if let range = tag.range(of: " \(name)=\(quote)") ?? tag.range(of: "\n\(name)=\(quote)")
+                    ?? tag.range(of: "\t\(name)=\(quote)"),
+                    let close = tag[range.upperBound...].range(of: quote)
+                {
                     return String(tag[range.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
                 }
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Turns links as editors write them (`../grenzen/_index.md#pauzes`) into relative URLs from one page.
@@ -70,7 +71,8 @@ struct LinkResolver: Sendable {
         if contentPath.hasSuffix(".md") || contentPath.lowercased().hasSuffix(".md") {
             // A reader of a translation goes to the translation of the linked page when there is one.
             if let language = index.pages[page].loaded.source.language,
-               let translated = index.translations[contentPath]?[language] {
+                let translated = index.translations[contentPath]?[language]
+            {
                 return (.rewrite(href(to: translated, from: page) + suffix), translated, fragment.map(String.init))
             }
             if let target = index.byContentPath[contentPath] {
@@ -96,7 +98,8 @@ struct LinkResolver: Sendable {
             if let target = pageByURL[url] ?? pageByURL[url.lowercased()] {
                 return (.rewrite(href(to: target, from: page) + suffix), target, fragment.map(String.init))
             }
-            var message = "the link `\(destination)` goes to Content/\(contentPath), which does not exist, and no page is published at /\(url)"
+            var message =
+                "the link `\(destination)` goes to Content/\(contentPath), which does not exist, and no page is published at /\(url)"
             if let near = Suggest.closest(to: url.lowercased(), in: pageByURL.keys), let target = pageByURL[near] {
                 message += "; did you mean Content/\(index.pages[target].loaded.source.contentPath)?"
             }
@@ -127,7 +130,8 @@ struct LinkResolver: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(base.utf8.count + path.utf8.count + 1)
         var starts: [Int] = []
-        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
         func close() -> Bool {
             guard let start = starts.last else { return true }
             let length = out.count - start
@@ -188,7 +192,7 @@ func percentEncode(_ path: String) -> String {
     for byte in path.utf8 {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
             out.unicodeScalars.append(Unicode.Scalar(byte))
         default:
             let hex = String(byte, radix: 16, uppercase: true)
@@ -197,5 +201,3 @@ func percentEncode(_ path: String) -> String {
     }
     return out
 }
-
-import Foundation

@@ -29,8 +29,9 @@ struct PageRenderer: @unchecked Sendable {
         let path = page.displayPath
         let folder = page.loaded.source.folder
         var result = RenderedPage()
-        var components = ComponentRenderer(templates: templates, data: data, strings: { views.strings(for: pageIndex, components: [$0]) },
-                                           root: links.rootPrefix(from: pageIndex), lang: views.language(of: pageIndex))
+        var components = ComponentRenderer(
+            templates: templates, data: data, strings: { views.strings(for: pageIndex, components: [$0]) },
+            root: links.rootPrefix(from: pageIndex), lang: views.language(of: pageIndex))
         components.pagePath = path
         components.resolveFile = { text in
             // A file of the site: beside the page, or from Content/ with a leading `/`; never another site.
@@ -45,12 +46,16 @@ struct PageRenderer: @unchecked Sendable {
             allowsUnsafeHTML: config.unsafeHTML,
             resolveLink: { link in
                 if link.isImage, let origin = ExternalOrigins.origin(of: link.destination), !config.allowedOrigins.contains(origin) {
-                    return .blocked("the image \(link.destination) would be loaded from \(origin), another site; copy it into Content/ (or allow the origin with `allow_external` in site.yml)")
+                    return .blocked(
+                        "the image \(link.destination) would be loaded from \(origin), another site; copy it into Content/ (or allow the origin with `allow_external` in site.yml)"
+                    )
                 }
                 let (decision, target, fragment) = links.resolve(link.destination, from: pageIndex, base: folder)
                 if let target, let fragment, !fragment.isEmpty {
-                    collector.anchors.append(.init(target: target, fragment: fragment,
-                                                   location: SourceLocation(path: path, line: link.line, column: link.column)))
+                    collector.anchors.append(
+                        .init(
+                            target: target, fragment: fragment,
+                            location: SourceLocation(path: path, line: link.line, column: link.column)))
                 }
                 return decision
             },
@@ -62,9 +67,9 @@ struct PageRenderer: @unchecked Sendable {
         markdown.collectsText = config.searchIndex
         let strings = views.strings(for: pageIndex)
         for kind in CalloutKind.allCases {
-            if let label = strings["callout_" + kind.rawValue] as? String { markdown.calloutLabels[kind] = label }
+            if let label = strings["callout_" + kind.rawValue] { markdown.calloutLabels[kind] = label }
         }
-        if let label = strings["table_label"] as? String { markdown.tableLabel = label }
+        if let label = strings["table_label"] { markdown.tableLabel = label }
         if let contentRoot {
             markdown.imageSize = { [imageSizes, index] image in
                 ImageSizeCache.contentPath(of: image.destination, folder: folder, assets: index.assets)
@@ -89,8 +94,10 @@ struct PageRenderer: @unchecked Sendable {
         guard templates.layouts.contains(page.layout) else {
             let hint = Suggest.closest(to: page.layout, in: templates.layouts).map { "; did you mean `\($0)`?" } ?? ""
             let line = page.meta.lines.layout
-            result.diagnostics.append(.error("no layout `\(page.layout)` in the theme\(hint)",
-                                             at: SourceLocation(path: path, line: max(line, 1), column: 1)))
+            result.diagnostics.append(
+                .error(
+                    "no layout `\(page.layout)` in the theme\(hint)",
+                    at: SourceLocation(path: path, line: max(line, 1), column: 1)))
             return ("", result)
         }
         let view = views.view(for: pageIndex, document: document, components: components.names)
@@ -121,7 +128,9 @@ struct PageRenderer: @unchecked Sendable {
                 searchFrom[written] = range.upperBound
                 location = Self.position(of: range.lowerBound, in: source, path: path, firstLine: page.loaded.bodyLine)
             } else if let found = components.lazy.compactMap({ data[$0.data] }).compactMap({ file in
-                Self.node(containing: written, in: file.root).map { SourceLocation(path: file.displayPath, line: $0.line, column: $0.column) }
+                Self.node(containing: written, in: file.root).map {
+                    SourceLocation(path: file.displayPath, line: $0.line, column: $0.column)
+                }
             }).first {
                 // Written in a data file a component shows.
                 location = found
@@ -167,8 +176,10 @@ struct PageRenderer: @unchecked Sendable {
     func resolveDataLinks(_ node: DataNode, dataPath: String, from page: Int, into collector: Collector) -> DataNode {
         switch node.value {
         case .string(let text) where ExternalOrigins.isScript(text):
-            collector.diagnostics.append(.error("a `javascript:` or other script address is not allowed in data files",
-                                                at: SourceLocation(path: dataPath, line: node.line, column: node.column)))
+            collector.diagnostics.append(
+                .error(
+                    "a `javascript:` or other script address is not allowed in data files",
+                    at: SourceLocation(path: dataPath, line: node.line, column: node.column)))
             return DataNode(.string(""), line: node.line, column: node.column)
         case .string(let text) where looksLikePageReference(text):
             let (decision, _, _) = links.resolve(text, from: page, base: "")
@@ -180,10 +191,13 @@ struct PageRenderer: @unchecked Sendable {
             case .keep: return node
             }
         case .list(let items):
-            return DataNode(.list(items.map { resolveDataLinks($0, dataPath: dataPath, from: page, into: collector) }), line: node.line, column: node.column)
+            return DataNode(
+                .list(items.map { resolveDataLinks($0, dataPath: dataPath, from: page, into: collector) }), line: node.line,
+                column: node.column)
         case .map(let entries):
-            return DataNode(.map(entries.map { ($0.key, resolveDataLinks($0.node, dataPath: dataPath, from: page, into: collector)) }),
-                            line: node.line, column: node.column)
+            return DataNode(
+                .map(entries.map { ($0.key, resolveDataLinks($0.node, dataPath: dataPath, from: page, into: collector)) }),
+                line: node.line, column: node.column)
         default:
             return node
         }

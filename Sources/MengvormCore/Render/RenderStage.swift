@@ -1,26 +1,35 @@
+import Foundation
+
 /// Renders every page (Markdown, components, layout) in parallel and hands each page's HTML to the
 /// output as soon as it is made; with a cache, pages whose inputs are unchanged keep their result.
 enum RenderStage {
-    static func run(_ site: LoadedSite, _ index: SiteIndex, _ options: BuildOptions, into writer: OutputWriter?,
-                    _ run: inout BuildRun) -> RenderedSite {
+    static func run(
+        _ site: LoadedSite, _ index: SiteIndex, _ options: BuildOptions, into writer: OutputWriter?,
+        _ run: inout BuildRun
+    ) -> RenderedSite {
         let links = LinkResolver(index: index, linkStyle: site.config.linkStyle)
         let views = ViewBuilder(index: index, config: site.config, links: links, data: site.data, templates: site.templates)
-        var renderer = PageRenderer(index: index, config: site.config, templates: site.templates, data: site.data, links: links, views: views)
+        var renderer = PageRenderer(
+            index: index, config: site.config, templates: site.templates, data: site.data, links: links, views: views)
         // Local images get width and height read from their files.
         renderer.contentRoot = site.contentRoot.path
-        let (pages, renderedCount) = renderPages(index: index, renderer: renderer, writer: writer, cache: options.cache,
-                                                 observer: options.observer)
+        let (pages, renderedCount) = renderPages(
+            index: index, renderer: renderer, writer: writer, cache: options.cache,
+            observer: options.observer)
         for page in pages { run.diagnostics.add(contentsOf: page.diagnostics) }
         run.finished("render and write pages")
-        return RenderedSite(config: site.config, templates: site.templates, data: site.data, index: index, views: views,
-                            renderer: renderer, pages: pages, contentRoot: site.contentRoot, today: options.today,
-                            cache: options.cache, renderedCount: renderedCount)
+        return RenderedSite(
+            config: site.config, templates: site.templates, data: site.data, index: index, views: views,
+            renderer: renderer, pages: pages, contentRoot: site.contentRoot, today: options.today,
+            cache: options.cache, renderedCount: renderedCount)
     }
 
     /// Every page's result, rendered in parallel and written into the staging folder; with a cache,
     /// pages whose inputs are unchanged keep their earlier result and file. Also: how many were rendered.
-    private static func renderPages(index: SiteIndex, renderer: PageRenderer, writer: OutputWriter?, cache: BuildCache?,
-                                    observer: (any BuildObserver)?) -> (rendered: [RenderedPage], renderedCount: Int) {
+    private static func renderPages(
+        index: SiteIndex, renderer: PageRenderer, writer: OutputWriter?, cache: BuildCache?,
+        observer: (any BuildObserver)?
+    ) -> (rendered: [RenderedPage], renderedCount: Int) {
         var results = [RenderedPage?](repeating: nil, count: index.pages.count)
         if let cache {
             for pageIndex in index.pages.indices {
@@ -71,5 +80,3 @@ private final class RenderProgress: @unchecked Sendable {
         observer.rendered(count, of: total)
     }
 }
-
-import Foundation

@@ -17,7 +17,10 @@ struct ScriptStrings: Sendable {
             if relative.hasPrefix("assets/js/components/") {
                 let stem = String(file.dropLast(3))
                 let component = templates.componentNames.filter { stem == $0 || stem.hasPrefix($0 + "-") }.max { $0.count < $1.count }
-                if let component { byComponent[component, default: []].formUnion(named); continue }
+                if let component {
+                    byComponent[component, default: []].formUnion(named)
+                    continue
+                }
             }
             everyPage.formUnion(named)
         }
@@ -34,13 +37,19 @@ struct ScriptStrings: Sendable {
         var index = 0
         while index < bytes.count {
             let quote = bytes[index]
-            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { index += 1; continue }
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+                index += 1
+                continue
+            }
             var end = index + 1
             while end < bytes.count, isKeyByte(bytes[end]) { end += 1 }
             if end < bytes.count, bytes[end] == quote, end > index + 1 {
                 let literal = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
-                if keys.contains(literal) { found.insert(literal) }
-                else if literal.hasSuffix("_") { found.formUnion(keys.filter { $0.hasPrefix(literal) }) }
+                if keys.contains(literal) {
+                    found.insert(literal)
+                } else if literal.hasSuffix("_") {
+                    found.formUnion(keys.filter { $0.hasPrefix(literal) })
+                }
                 index = end + 1
             } else {
                 index += 1

@@ -32,8 +32,9 @@ struct TemplateSet: Sendable {
         var set = TemplateSet()
         let themeFolder = "Themes/" + config.theme
         guard FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(themeFolder).path) else {
-            diagnostics.error("there is no theme folder \(themeFolder); set `theme:` to a folder in Themes/",
-                              at: SourceLocation(path: SiteConfig.fileName, line: 1, column: 1))
+            diagnostics.error(
+                "there is no theme folder \(themeFolder); set `theme:` to a folder in Themes/",
+                at: SourceLocation(path: SiteConfig.fileName, line: 1, column: 1))
             return set
         }
         // The theme first, then the site's overrides replace files of the same name.
@@ -69,8 +70,9 @@ struct TemplateSet: Sendable {
                 continue
             }
             if let existing = set.files[name] {
-                diagnostics.error("the layout and the partial `\(name)` have the same name (\(existing)); rename one",
-                                  at: SourceLocation(path: file.display))
+                diagnostics.error(
+                    "the layout and the partial `\(name)` have the same name (\(existing)); rename one",
+                    at: SourceLocation(path: file.display))
                 continue
             }
             set.files[name] = file.display
@@ -93,8 +95,9 @@ struct TemplateSet: Sendable {
             }
         }
         for layout in requiredLayouts where !set.layouts.contains(layout) {
-            diagnostics.error("the theme has no `\(layout)` layout; add layouts/\(layout).mustache",
-                              at: SourceLocation(path: themeFolder))
+            diagnostics.error(
+                "the theme has no `\(layout)` layout; add layouts/\(layout).mustache",
+                at: SourceLocation(path: themeFolder))
         }
         set.sources = texts
         return set
@@ -116,7 +119,8 @@ struct TemplateSet: Sendable {
         if let node, node.entries != nil {
             strings[language] = node
         } else {
-            diagnostics.error("UI strings must be a map such as `search: Zoeken`", at: SourceLocation(path: file.display, line: 1, column: 1))
+            diagnostics.error(
+                "UI strings must be a map such as `search: Zoeken`", at: SourceLocation(path: file.display, line: 1, column: 1))
         }
     }
 
@@ -154,7 +158,8 @@ struct TemplateSet: Sendable {
             return "the template ends inside a tag: close every `{{` with `}}`"
         }
         switch error {
-        case .sectionCloseNameIncorrect: return "this closing tag does not match the section that is open; close `{{#name}}` with `{{/name}}`"
+        case .sectionCloseNameIncorrect:
+            return "this closing tag does not match the section that is open; close `{{#name}}` with `{{/name}}`"
         case .unfinishedName: return "this tag is not finished: close it with `}}`"
         case .expectedSectionEnd: return "a section is not closed: add `{{/name}}` for every `{{#name}}` and `{{^name}}`"
         case .invalidSetDelimiter: return "this delimiter change is malformed; write it like `{{=<% %>=}}`"

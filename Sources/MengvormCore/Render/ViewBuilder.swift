@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Builds the views of the theme contract (`Views.swift`) for pages and generated pages. Everything
@@ -50,10 +51,12 @@ final class ViewBuilder: @unchecked Sendable {
         return config.languages.compactMap { other -> LanguageLink? in
             let name = stringsByLanguage[other]?["language_name"] as? String ?? other.uppercased()
             if other == language {
-                return LanguageLink(lang: other, name: name, url: links.href(to: pageIndex, from: pageIndex), current: true, isTranslation: false)
+                return LanguageLink(
+                    lang: other, name: name, url: links.href(to: pageIndex, from: pageIndex), current: true, isTranslation: false)
             }
             if let translated = index.translations[original]?[other] {
-                return LanguageLink(lang: other, name: name, url: links.href(to: translated, from: pageIndex), current: false, isTranslation: true)
+                return LanguageLink(
+                    lang: other, name: name, url: links.href(to: translated, from: pageIndex), current: false, isTranslation: true)
             }
             guard let home = index.homes[other] else { return nil }
             return LanguageLink(lang: other, name: name, url: links.href(to: home, from: pageIndex), current: false, isTranslation: false)
@@ -123,7 +126,10 @@ final class ViewBuilder: @unchecked Sendable {
         return PageView(
             site: siteView, lang: config.language, root: String(repeating: "../", count: depth),
             homeURL: links.href(toURL: "", depth: depth), strings: strings(language: config.language), content: nil, page: page,
-            menu: index.menu.map { MenuItem(title: index.pages[$0].meta.title, url: links.href(toURL: index.pages[$0].url, depth: depth), current: false).mustache })
+            menu: index.menu.map {
+                MenuItem(title: index.pages[$0].meta.title, url: links.href(toURL: index.pages[$0].url, depth: depth), current: false)
+                    .mustache
+            })
     }
 
     /// A list entry for `target` as seen from a page `depth` folders deep (pages and generated pages alike).
@@ -161,8 +167,9 @@ final class ViewBuilder: @unchecked Sendable {
     private func pageSummary(_ pageIndex: Int, document: MarkdownDocument, language: String) -> PageSummary {
         let page = index.pages[pageIndex]
         let meta = page.meta
-        var summary = PageSummary(title: meta.title, kind: page.kind.rawValue, url: links.href(to: pageIndex, from: pageIndex),
-                                  path: page.url, source: page.displayPath, taskCount: document.taskCount)
+        var summary = PageSummary(
+            title: meta.title, kind: page.kind.rawValue, url: links.href(to: pageIndex, from: pageIndex),
+            path: page.url, source: page.displayPath, taskCount: document.taskCount)
         summary.description = meta.description
         summary.owner = meta.owner
         for (key, day) in [("date", meta.date), ("updated", meta.updated ?? meta.date), ("review_by", meta.reviewBy)] {
@@ -258,5 +265,3 @@ final class LockedCache<Key: Hashable, Value>: @unchecked Sendable {
         return made
     }
 }
-
-import Foundation

@@ -225,7 +225,9 @@ struct ComponentView {
     var lang: String
 
     var mustache: [String: Any] {
-        ["id": id, "name": name, "settings": settings, "data": data, "json": json,
-         "t": strings.values, "t_json": strings.json, "root": root, "lang": lang]
+        [
+            "id": id, "name": name, "settings": settings, "data": data, "json": json,
+            "t": strings.values, "t_json": strings.json, "root": root, "lang": lang,
+        ]
     }
 }

@@ -29,7 +29,11 @@ public enum NewPage {
         if path.hasPrefix("Content/") { path = String(path.dropFirst("Content/".count)) }
         let parts = path.split(separator: "/").map(String.init)
         guard !parts.isEmpty, parts.allSatisfy({ PageLoader.isSafeSlug($0) }) else {
-            return .failure(Failure(message: "the path `\(request.path)` must be folder and file names of lowercase letters, digits and hyphens, like plannen/thuis-starten", isUsage: true))
+            return .failure(
+                Failure(
+                    message:
+                        "the path `\(request.path)` must be folder and file names of lowercase letters, digits and hyphens, like plannen/thuis-starten",
+                    isUsage: true))
         }
         let relative: String
         switch request.kind {
@@ -43,7 +47,9 @@ public enum NewPage {
         }
         let title = (parts.last ?? "").replacingOccurrences(of: "-", with: " ").capitalizedFirst
         var reviewBy = today
-        for _ in 0..<max(config.reviewMonths, 0) { reviewBy = reviewBy.adding(days: Day.daysIn(month: reviewBy.month, year: reviewBy.year)) }
+        for _ in 0..<max(config.reviewMonths, 0) {
+            reviewBy = reviewBy.adding(days: Day.daysIn(month: reviewBy.month, year: reviewBy.year))
+        }
         var lines = ["---", "title: \(title)", "description: ", "owner: \(config.defaultOwner ?? "")", "review_by: \(reviewBy)"]
         switch request.kind {
         case .page: lines.append("weight: 100")

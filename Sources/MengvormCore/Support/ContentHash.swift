@@ -8,8 +8,10 @@ enum ContentHash {
     static func of(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
         // Four independent lanes of 8 bytes, so the multiplications overlap in the CPU
         // (one lane was 1.4 % of a 10,000-page build); then the tail word by word and byte by byte.
-        var lanes: (UInt64, UInt64, UInt64, UInt64) = (0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count), 0xC2B2_AE3D_27D4_EB4F,
-                                                       0x1656_67B1_9E37_79F9, 0x27D4_EB2F_1656_67C5)
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (
+            0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count), 0xC2B2_AE3D_27D4_EB4F,
+            0x1656_67B1_9E37_79F9, 0x27D4_EB2F_1656_67C5
+        )
         @inline(__always) func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
             let mixed = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
             return mixed ^ (mixed >> 31)

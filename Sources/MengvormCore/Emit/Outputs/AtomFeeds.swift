@@ -19,15 +19,15 @@ struct AtomFeeds: SiteOutput {
         let newest = entries.first.flatMap { $0.meta.updated ?? $0.meta.date } ?? today
         let sectionURL = baseURL + percentEncode(page.url)
         var xml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom">
-        <title>\(XML.escape(page.meta.title)) · \(XML.escape(siteTitle))</title>
-        <id>\(XML.escape(sectionURL))</id>
-        <link rel="alternate" type="text/html" href="\(XML.escape(sectionURL))"/>
-        <link rel="self" type="application/atom+xml" href="\(XML.escape(sectionURL + "feed.xml"))"/>
-        <updated>\(newest)T00:00:00Z</updated>
+            <?xml version="1.0" encoding="UTF-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+            <title>\(XML.escape(page.meta.title)) · \(XML.escape(siteTitle))</title>
+            <id>\(XML.escape(sectionURL))</id>
+            <link rel="alternate" type="text/html" href="\(XML.escape(sectionURL))"/>
+            <link rel="self" type="application/atom+xml" href="\(XML.escape(sectionURL + "feed.xml"))"/>
+            <updated>\(newest)T00:00:00Z</updated>
 
-        """
+            """
         for entry in entries {
             let url = baseURL + percentEncode(entry.url)
             let published = entry.meta.date ?? newest

@@ -7,7 +7,8 @@ struct NotFoundPage: SiteOutput {
     func write(_ site: RenderedSite, to writer: OutputWriter) -> OutputResult {
         var result = OutputResult()
         guard site.templates.layouts.contains("404"), let home = site.index.home else { return result }
-        let index = site.index, views = site.views
+        let index = site.index
+        let views = site.views
         var view = views.view(for: home, document: MarkdownDocument())
         let base = site.config.baseURL.flatMap { URL(string: $0)?.path } ?? "/"
         let root = base.hasSuffix("/") ? base : base + "/"

@@ -14,16 +14,19 @@ struct ReviewOverview: SiteOutput {
 
     private static func view(index: SiteIndex, views: ViewBuilder, config: SiteConfig, today: Day) -> PageView {
         let strings = views.strings(language: config.language)
-        var view = views.generatedView(url: Self.folder + "/", title: strings["overview_title"] ?? "Overzicht voor beheer", kind: "overview")
+        var view = views.generatedView(
+            url: Self.folder + "/", title: strings["overview_title"] ?? "Overzicht voor beheer", kind: "overview")
         var rows: [OverviewRow] = []
         var counts: [Governance.Status: Int] = [:]
         for page in index.pages where !page.isImplicit {
             let (status, days) = Governance.status(of: page.meta, today: today, warningDays: config.reviewWarningDays)
             counts[status, default: 0] += 1
-            rows.append(OverviewRow(entry: views.entry(for: page.index, depth: 1), source: page.displayPath, owner: page.meta.owner ?? "",
-                                    updated: page.meta.updated ?? page.meta.date, reviewBy: page.meta.reviewBy, status: status,
-                                    statusLabel: strings["review_status_\(status.rawValue.replacingOccurrences(of: "-", with: "_"))"] ?? status.rawValue,
-                                    daysLeft: days))
+            rows.append(
+                OverviewRow(
+                    entry: views.entry(for: page.index, depth: 1), source: page.displayPath, owner: page.meta.owner ?? "",
+                    updated: page.meta.updated ?? page.meta.date, reviewBy: page.meta.reviewBy, status: status,
+                    statusLabel: strings["review_status_\(status.rawValue.replacingOccurrences(of: "-", with: "_"))"] ?? status.rawValue,
+                    daysLeft: days))
         }
         // Most urgent first: overdue, due soon, missing, then by date.
         let order: [Governance.Status: Int] = [.overdue: 0, .dueSoon: 1, .missing: 2, .current: 3]

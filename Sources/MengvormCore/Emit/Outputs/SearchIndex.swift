@@ -40,8 +40,9 @@ enum SearchIndex {
             var result = OutputResult()
             guard site.config.searchIndex else { return result }
             let pages = resultsPages(index: site.index, views: site.views, templates: site.templates, config: site.config)
-            result.write(script(index: site.index, rendered: site.pages, views: site.views, config: site.config, resultsPages: pages),
-                         to: file, with: writer)
+            result.write(
+                script(index: site.index, rendered: site.pages, views: site.views, config: site.config, resultsPages: pages),
+                to: file, with: writer)
             for (language, url) in pages {
                 let view = resultsView(language: language, url: url, index: site.index, views: site.views, config: site.config)
                 result.write(site.templates.render(view.mustache, layout: resultsLayout), to: url + "index.html", with: writer)
@@ -53,8 +54,10 @@ enum SearchIndex {
     /// The index as a script (so it also loads from `file://`, where fetch cannot): per page its title, URL
     /// from the site root, section, description, headings, tags, keywords and text; the synonyms per
     /// language; and where each language's results page is.
-    static func script(index: SiteIndex, rendered: [RenderedPage], views: ViewBuilder, config: SiteConfig,
-                       resultsPages: [(language: String, url: String)] = []) -> String {
+    static func script(
+        index: SiteIndex, rendered: [RenderedPage], views: ViewBuilder, config: SiteConfig,
+        resultsPages: [(language: String, url: String)] = []
+    ) -> String {
         var entries: [DataNode] = []
         for page in index.pages where !page.meta.hidden && !page.isImplicit {
             let result = rendered[page.index]
@@ -76,12 +79,25 @@ enum SearchIndex {
         var root: [(key: String, node: DataNode)] = [("pages", DataNode(.list(entries)))]
         let synonyms = synonymsByLanguage(views: views, config: config)
         if !synonyms.isEmpty {
-            root.append(("synonyms", DataNode(.map(synonyms.map { language, groups in
-                (language, DataNode(.list(groups.map { DataNode(.map([("w", strings($0.typed)), ("f", strings($0.find))])) })))
-            }))))
+            root.append(
+                (
+                    "synonyms",
+                    DataNode(
+                        .map(
+                            synonyms.map { language, groups in
+                                (
+                                    language,
+                                    DataNode(.list(groups.map { DataNode(.map([("w", strings($0.typed)), ("f", strings($0.find))])) }))
+                                )
+                            }))
+                ))
         }
         if !resultsPages.isEmpty {
-            root.append(("results", DataNode(.map(resultsPages.map { ($0.language, DataNode(.string(views.links.href(toURL: $0.url, depth: 0)))) }))))
+            root.append(
+                (
+                    "results",
+                    DataNode(.map(resultsPages.map { ($0.language, DataNode(.string(views.links.href(toURL: $0.url, depth: 0)))) }))
+                ))
         }
         return "window.MENGVORM_SEARCH_INDEX = " + DataNode(.map(root)).json + ";\n"
     }
@@ -90,15 +106,20 @@ enum SearchIndex {
 
     // MARK: Synonyms
 
-    struct Synonym { var typed: [String]; var find: [String] }
+    struct Synonym {
+        var typed: [String]
+        var find: [String]
+    }
 
     /// The synonym groups of each language, in file order, read from the (already checked) data file.
     static func synonymsByLanguage(views: ViewBuilder, config: SiteConfig) -> [(String, [Synonym])] {
         guard let file = (views.siteView["data"] as? [String: Any])?[synonymsData] as? [String: Any],
-              let groups = file["synonyms"] as? [Any] else { return [] }
+            let groups = file["synonyms"] as? [Any]
+        else { return [] }
         var byLanguage: [String: [Synonym]] = [:]
         for case let group as [String: Any] in groups {
-            let typed = textList(group["typed"]), find = textList(group["find"])
+            let typed = textList(group["typed"])
+            let find = textList(group["find"])
             guard !typed.isEmpty, !find.isEmpty else { continue }
             byLanguage[(group["lang"] as? String) ?? config.language, default: []].append(Synonym(typed: typed, find: find))
         }
@@ -117,10 +138,13 @@ enum SearchIndex {
         guard let file = data[synonymsData] else { return [] }
         var problems: [Diagnostic] = []
         func fail(_ message: String, _ node: DataNode) {
-            problems.append(.error(message, at: SourceLocation(path: file.displayPath, line: max(node.line, 1), column: max(node.column, 1))))
+            problems.append(
+                .error(message, at: SourceLocation(path: file.displayPath, line: max(node.line, 1), column: max(node.column, 1))))
         }
         guard let groups = file.root["synonyms"]?.list else {
-            fail("`\(synonymsData)` needs a list `synonyms:`, each entry like `- typed: rugpijn` with `find: [rug, stoel]` below it", file.root)
+            fail(
+                "`\(synonymsData)` needs a list `synonyms:`, each entry like `- typed: rugpijn` with `find: [rug, stoel]` below it",
+                file.root)
             return problems
         }
         var seen: [String: Int] = [:]
@@ -135,7 +159,9 @@ enum SearchIndex {
             }
             let language = group["lang"]?.string ?? config.language
             if let lang = group["lang"], !config.languages.contains(lang.string ?? "") {
-                fail("`lang` must be one of the site's languages (\(config.languages.joined(separator: ", "))), not `\(lang.string ?? lang.kindName)`", lang)
+                fail(
+                    "`lang` must be one of the site's languages (\(config.languages.joined(separator: ", "))), not `\(lang.string ?? lang.kindName)`",
+                    lang)
             }
             for (key, example) in [("typed", "rugpijn"), ("find", "[rug, stoel]")] {
                 guard let node = group[key], !node.isNull else {
@@ -151,7 +177,9 @@ enum SearchIndex {
                     }
                     guard key == "typed" else { continue }
                     if text.contains(" ") {
-                        fail("`typed` takes single words (what someone types in the search field): split `\(text)` into separate words", item)
+                        fail(
+                            "`typed` takes single words (what someone types in the search field): split `\(text)` into separate words", item
+                        )
                     }
                     let folded = text.lowercased()
                     if let line = seen[language + ":" + folded] {
@@ -170,12 +198,15 @@ enum SearchIndex {
     /// Where each language's results page goes: the folder the theme names in its `search_page` string
     /// (`zoeken`, `search`), under that language's home. None when the theme has no `search` layout, and
     /// none for a language whose folder is taken by a page of the site.
-    static func resultsPages(index: SiteIndex, views: ViewBuilder, templates: TemplateSet, config: SiteConfig) -> [(language: String, url: String)] {
+    static func resultsPages(index: SiteIndex, views: ViewBuilder, templates: TemplateSet, config: SiteConfig) -> [(
+        language: String, url: String
+    )] {
         guard templates.layouts.contains(resultsLayout) else { return [] }
         let taken = Set(index.pages.map(\.url))
         return config.languages.compactMap { language in
             guard let folder = views.strings(language: language)["search_page"], !folder.isEmpty,
-                  let home = index.homes[language] else { return nil }
+                let home = index.homes[language]
+            else { return nil }
             let url = index.pages[home].url + folder + "/"
             return taken.contains(url) ? nil : (language, url)
         }
@@ -192,7 +223,8 @@ enum SearchIndex {
         if let home = index.homes[language] {
             view.homeURL = views.links.href(toURL: index.pages[home].url, depth: depth)
             view.menu = index.menu(for: language).map {
-                MenuItem(title: index.pages[$0].meta.title, url: views.links.href(toURL: index.pages[$0].url, depth: depth), current: false).mustache
+                MenuItem(title: index.pages[$0].meta.title, url: views.links.href(toURL: index.pages[$0].url, depth: depth), current: false)
+                    .mustache
             }
         }
         let listed = index.pages.filter { !$0.meta.hidden && !$0.isImplicit && index.language(of: $0.index) == language }

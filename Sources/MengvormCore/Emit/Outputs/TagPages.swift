@@ -13,7 +13,9 @@ struct TagPages: SiteOutput {
 
     func write(_ site: RenderedSite, to writer: OutputWriter) -> OutputResult {
         guard site.config.tagPages else { return OutputResult() }
-        let index = site.index, views = site.views, templates = site.templates
+        let index = site.index
+        let views = site.views
+        let templates = site.templates
         // Tags that differ only in case or accents are one tag, named as first written.
         var pagesByTag: [String: [Int]] = [:]
         var nameBySlug: [String: String] = [:]
@@ -30,7 +32,9 @@ struct TagPages: SiteOutput {
         let title = views.strings(language: views.config.language)["tags"] ?? "Tags"
         var all = views.generatedView(url: Self.folder + "/", title: title, kind: "tags")
         all.children = tags.map { tag in
-            var entry = ListEntry(title: tag, url: String(Self.url(tag).dropFirst(Self.folder.count + 1)) + (views.config.linkStyle == .files ? "index.html" : ""))
+            var entry = ListEntry(
+                title: tag,
+                url: String(Self.url(tag).dropFirst(Self.folder.count + 1)) + (views.config.linkStyle == .files ? "index.html" : ""))
             entry.count = pagesByTag[tag]!.count
             return entry.mustache
         }
