@@ -209,3 +209,23 @@ import Testing
                 """)
     }
 }
+
+/// Generated pages (tags, search results, the overview) have the main menu like every page.
+@Suite struct GeneratedPageMenuTests {
+    @Test func tagPagesRenderTheCachedMenu() throws {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/partials/menu.mustache"] = "<nav>{{#menu}}[{{title}}|{{url}}]{{/menu}}</nav>"
+        theme["Themes/default/layouts/section.mustache"] = "{{{cached.menu}}}SECTION {{page.title}}"
+        theme["Themes/default/layouts/page.mustache"] = "{{{cached.menu}}}PAGE"
+        let site = TestSite(
+            [
+                "Content/_index.md": page("Home"),
+                "Content/plannen/_index.md": page("Plannen", extra: "weight: 1"),
+                "Content/plannen/week.md": page("Week", extra: "tags: [thuis]"),
+            ], theme: theme)
+        defer { site.remove() }
+        #expect(TestSite.lines(site.build()) == [])
+        #expect(site.read("tags/thuis/index.html") == "<nav>[Plannen|../../plannen/index.html]</nav>SECTION thuis")
+        #expect(site.read("plannen/week/index.html") == "<nav>[Plannen|../../plannen/index.html]</nav>PAGE")
+    }
+}

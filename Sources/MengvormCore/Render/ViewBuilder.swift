@@ -118,6 +118,17 @@ final class ViewBuilder: @unchecked Sendable {
         return dictionary
     }
 
+    /// What the layout of a generated page renders: its view, and `cached` rendering each partial for
+    /// it alone (a generated page shares no section with other pages), so it has the main menu too.
+    func mustache(forGenerated view: PageView) -> [String: Any] {
+        var dictionary = view.mustache
+        let shared = SendableView(value: dictionary)
+        dictionary["cached"] = CachedPartials(names: templates.partials) { [templates] name in
+            templates.render(shared.value, layout: name)
+        }
+        return dictionary
+    }
+
     /// The view of a page the build makes itself (tag lists, the review overview) at `url`.
     func generatedView(url: String, title: String, kind: String) -> PageView {
         let depth = url.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }

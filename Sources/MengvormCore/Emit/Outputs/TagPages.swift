@@ -39,14 +39,14 @@ struct TagPages: SiteOutput {
             return entry.mustache
         }
         var result = OutputResult()
-        result.write(templates.render(all.mustache, layout: layout), to: Self.folder + "/index.html", with: writer)
+        result.write(templates.render(views.mustache(forGenerated: all), layout: layout), to: Self.folder + "/index.html", with: writer)
         for tag in tags {
             let url = Self.url(tag)
             var view = views.generatedView(url: url, title: tag, kind: "tag")
             let pages = pagesByTag[tag]!.sorted { SortKey.title(index.pages[$0].meta.title) < SortKey.title(index.pages[$1].meta.title) }
             view.children = pages.map { views.entry(for: $0, depth: 2).mustache }
             view.breadcrumbs = [Link(title: title, url: views.links.href(toURL: Self.folder + "/", depth: 2))]
-            result.write(templates.render(view.mustache, layout: layout), to: url + "index.html", with: writer)
+            result.write(templates.render(views.mustache(forGenerated: view), layout: layout), to: url + "index.html", with: writer)
         }
         return result
     }
