@@ -22,22 +22,21 @@ enum ComponentData {
     }
 
     /// The schema node for one data file of a component: the whole schema, or its `files:` entry for the
-    /// data name (without a language suffix: `selfcheck.en` is checked as `selfcheck`), which may name
-    /// another component whose schema describes the file. A schema that is `same_as: NAME` is NAME's.
-    static func schema(for component: String, dataName: String, in templates: TemplateSet) -> (path: String, node: DataNode)? {
-        guard var schema = templates.schemas[component] else { return nil }
-        // `same_as: other-component`: a component reading the same file as another borrows its schema.
-        if let other = schema.root["same_as"]?.string {
-            guard other != component, let borrowed = templates.schemas[other], borrowed.root["same_as"] == nil else { return nil }
-            schema = borrowed
+    /// data name (without a language suffix: `selfcheck.en` is checked as `selfcheck`). A schema that is
+    /// `same_as: NAME`, or a `files:` entry that is a name, is what component NAME says of that file, so a
+    /// shape is written once however many components read it.
+    static func schema(
+        for component: String, dataName: String, in templates: TemplateSet,
+        visited: Set<String> = []
+    ) -> (path: String, node: DataNode)? {
+        guard !visited.contains(component), let schema = templates.schemas[component] else { return nil }
+        let borrow = { (other: String) in
+            Self.schema(for: other, dataName: dataName, in: templates, visited: visited.union([component]))
         }
+        if let other = schema.root["same_as"]?.string { return borrow(other) }
         guard let files = schema.root["files"] else { return (schema.display, schema.root) }
-        let base = baseName(dataName)
-        guard let entry = files[base] ?? files[dataName] else { return nil }
-        if let other = entry.string {
-            guard other != component, let borrowed = templates.schemas[other], borrowed.root["files"] == nil else { return nil }
-            return (borrowed.display, borrowed.root)
-        }
+        guard let entry = files[baseName(dataName)] ?? files[dataName] else { return nil }
+        if let other = entry.string { return borrow(other) }
         return (schema.display, entry)
     }
 
