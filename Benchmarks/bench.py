@@ -290,6 +290,16 @@ def summarize(runs):
     }
 
 
+def drop_extra_outputs(tools, target, n):
+    """tmpfs is RAM: the outputs only the default, floor and cache kinds write go when they are measured
+    (hugo-N and mengvorm-N stay, as the cold kind leaves them)."""
+    if target != "shm":
+        return
+    for tool in tools:
+        if os.path.basename(tool.out) not in (f"hugo-{n}", f"mengvorm-{n}"):
+            shutil.rmtree(tool.out, ignore_errors=True)
+
+
 def measure(kind, size, target, tools, runs, warmup):
     """Alternates the tools run by run (A, B, A, B ...); the first `warmup` rounds are not counted."""
     wait_idle()
@@ -544,19 +554,27 @@ def markdown_table(rows):
 
 
 def git_commit():
-    """The checked-out commit, read from .git without running git."""
+    """The checked-out commit, read from .git without running git (also in a worktree, where .git is a
+    file naming the worktree's git folder, and the branches live in the main one's)."""
     try:
-        head = open(os.path.join(REPO, ".git", "HEAD")).read().strip()
+        git = os.path.join(REPO, ".git")
+        if os.path.isfile(git):
+            git = os.path.join(REPO, open(git).read().split("gitdir:", 1)[1].strip())
+        common = git
+        if os.path.exists(os.path.join(git, "commondir")):
+            common = os.path.join(git, open(os.path.join(git, "commondir")).read().strip())
+        head = open(os.path.join(git, "HEAD")).read().strip()
         if not head.startswith("ref: "):
             return head
         ref = head[5:]
-        path = os.path.join(REPO, ".git", ref)
-        if os.path.exists(path):
-            return open(path).read().strip()
-        for line in open(os.path.join(REPO, ".git", "packed-refs")):
+        for folder in (git, common):
+            path = os.path.join(folder, ref)
+            if os.path.exists(path):
+                return open(path).read().strip()
+        for line in open(os.path.join(common, "packed-refs")):
             if line.strip().endswith(" " + ref):
                 return line.split()[0]
-    except OSError:
+    except (OSError, IndexError):
         pass
     return None
 
@@ -641,12 +659,15 @@ def cmd_run(args):
                     group = [hugo_tool(n, target)] if "hugo" in tools else []
                     group += [mengvorm_corpus_tool(n, target), mengvorm_default_tool(n, target, ref="mengvorm")]
                     rows += measure("default", n, target, group, args.runs, args.warmup)
+                    drop_extra_outputs(group, target, n)
         # The C floor (read, libcmark, write) next to Mengvorm's cold build, on both cores and on one.
         if floor:
             for n in sizes:
                 for target in targets:
                     log(f"== C floor (cmark_floor) vs Mengvorm cold, {n} pages, output to {target}")
-                    rows += measure("floor", n, target, floor_tools(n, target, floor), args.runs, args.warmup)
+                    group = floor_tools(n, target, floor)
+                    rows += measure("floor", n, target, group, args.runs, args.warmup)
+                    drop_extra_outputs(group, target, n)
         # No-change rebuilds last: Mengvorm deletes its previous output inside its run, which on
         # disk slows whatever creates files in the minutes after it (tmpfs first for that reason).
         if "rebuild" in kinds:
@@ -673,6 +694,7 @@ def cmd_run(args):
                             rows += measure("cache", n, target, group, args.runs, max(1, args.warmup))
                         finally:
                             edit.restore()
+                            drop_extra_outputs(group, target, n)
                         if target == "disk":
                             note_mass_delete()
     finally:
@@ -855,8 +877,7 @@ def record_baseline(args, n, target, measured):
 def cleanup_shm(n, target):
     """The check's outputs on tmpfs are RAM: remove them when done (the corpus stays cached on disk)."""
     if target == "shm":
-        for name in (f"hugo-{n}", f"mengvorm-{n}", f"mengvorm-default-{n}", f"mengvorm-cache-cold-{n}",
-                     f"mengvorm-cache-{n}"):
+        for name in (f"hugo-{n}", f"mengvorm-{n}", f"mengvorm-default-{n}", f"mengvorm-cache-cold-{n}", f"mengvorm-cache-{n}"):
             shutil.rmtree(os.path.join(SHM, name), ignore_errors=True)
 
 
@@ -885,6 +906,8 @@ def main():
     check.add_argument("--record", action="store_true", help="write the baseline from this measurement")
     check.add_argument("--retries", type=int, default=1, help="re-measure once when over the limit (0: never)")
     args = parser.parse_args()
+    # The verdict lines (stdout) in order with the progress lines (stderr) when both go to one log.
+    sys.stdout.reconfigure(line_buffering=True)
     if args.command == "run":
         global VARIANT
         VARIANT = args.variant
