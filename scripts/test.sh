@@ -18,5 +18,5 @@ export SE_OFFLINE=true SE_AVOID_STATS=true
 export MENGVORM_BIN="$PWD/.build/debug/mengvorm"
 .venv-browser/bin/python -m pytest Tests/Browser Tests/Deploy -q -p no:cacheprovider
 
-echo "== performance regression check (1,000 pages, Mengvorm/Hugo ratio against Benchmarks/baseline.json)"
+echo "== performance regression check (1,000 pages: Mengvorm/Hugo, default/bench theme, cache; ratios against Benchmarks/baseline.json)"
 Benchmarks/regression-check.sh
