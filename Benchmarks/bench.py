@@ -171,6 +171,16 @@ def link_tree(source, destination):
     subprocess.run(["cp", "-al", source, destination], check=True)
 
 
+def replace_file(source, destination):
+    """Copies a file as a new file renamed into place: the old one may be a hard link (a site folder
+    copied with cp -al), and writing it in place would change every linked copy."""
+    temporary = destination + ".bench-new"
+    if os.path.lexists(temporary):
+        os.remove(temporary)
+    shutil.copyfile(source, temporary)
+    os.replace(temporary, destination)
+
+
 def replace_tree(source, destination):
     if os.path.exists(destination):
         shutil.rmtree(destination)
@@ -187,7 +197,7 @@ def overlay(source, destination):
         for name in files:
             relative = os.path.relpath(os.path.join(folder, name), source)
             os.makedirs(os.path.dirname(os.path.join(destination, relative)), exist_ok=True)
-            shutil.copyfile(os.path.join(folder, name), os.path.join(destination, relative))
+            replace_file(os.path.join(folder, name), os.path.join(destination, relative))
 
 
 def ensure_sites(n):
@@ -203,9 +213,9 @@ def ensure_sites(n):
         os.makedirs(meng, exist_ok=True)
         link_tree(os.path.join(corpus, "content"), os.path.join(meng, "Content"))
     # Theme and config are copied fresh each time (small), so edits to them take effect.
-    shutil.copyfile(os.path.join(HERE, "hugo-site", "hugo.toml"), os.path.join(hugo, "hugo.toml"))
+    replace_file(os.path.join(HERE, "hugo-site", "hugo.toml"), os.path.join(hugo, "hugo.toml"))
     replace_tree(os.path.join(HERE, "hugo-site", "layouts"), os.path.join(hugo, "layouts"))
-    shutil.copyfile(os.path.join(HERE, "mengvorm-site", "site.yml"), os.path.join(meng, "site.yml"))
+    replace_file(os.path.join(HERE, "mengvorm-site", "site.yml"), os.path.join(meng, "site.yml"))
     replace_tree(os.path.join(HERE, "mengvorm-theme"), os.path.join(meng, "Themes", "bench"))
     if VARIANT:
         base = os.path.join(HERE, "variants", VARIANT)
@@ -224,7 +234,7 @@ def ensure_default_site(n):
     if not os.path.isdir(os.path.join(site, "Content")):
         os.makedirs(site, exist_ok=True)
         link_tree(os.path.join(corpus, "content"), os.path.join(site, "Content"))
-    shutil.copyfile(os.path.join(HERE, "mengvorm-site", "site-default.yml"), os.path.join(site, "site.yml"))
+    replace_file(os.path.join(HERE, "mengvorm-site", "site-default.yml"), os.path.join(site, "site.yml"))
     replace_tree(os.path.join(REPO, "Themes", "default"), os.path.join(site, "Themes", "default"))
     return site
 
@@ -416,15 +426,20 @@ class PageEdit:
         self.count += 1
         text = open(self.original, "rb").read().rstrip(b"\n")
         sentence = f"\n\nDeze zin is bewerking {self.count} van de benchmark, zodat de tekst elke keer anders is.\n"
-        with open(self.temporary, "wb") as f:
+        if os.path.lexists(self.temporary):
+            os.remove(self.temporary)
+        # "x": a new file, never an existing one (which could be a hard link into the corpus).
+        with open(self.temporary, "xb") as f:
             f.write(text + sentence.encode())
         os.replace(self.temporary, self.path)
 
     def restore(self):
         if os.path.lexists(self.temporary):
             os.remove(self.temporary)
-        os.link(self.original, self.temporary)
-        os.replace(self.temporary, self.path)
+        # (rename() over a hard link of the same file does nothing and would leave the new link behind.)
+        if not os.path.samefile(self.path, self.original):
+            os.link(self.original, self.temporary)
+            os.replace(self.temporary, self.path)
 
 
 def first_page(content):
