@@ -50,7 +50,10 @@ let package = Package(
                 "MengvormCore",
                 "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // mimalloc (Debian libmimalloc-dev) replaces glibc's malloc in the binary: rendering allocates
+            // many small strings from two threads, and glibc's arenas cost a fifth of a 10,000-page build.
+            linkerSettings: [.linkedLibrary("mimalloc")]
         ),
         // Fuzz targets over front matter, Markdown transforms and template rendering. The library
         // holds the targets; `mengvorm-fuzz` runs them under libFuzzer (scripts/fuzz.sh) or replays files.

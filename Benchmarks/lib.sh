@@ -49,8 +49,8 @@ ensure_mengvorm() {
     if [ "$MENGVORM_BIN" != "$REPO_DIR/.build/release/mengvorm" ]; then
       echo "bench: MENGVORM_BIN=$MENGVORM_BIN does not exist" >&2; return 1
     fi
-    dpkg -s libcmark-dev >/dev/null 2>&1 && command -v pkg-config >/dev/null 2>&1 \
-      || bench_apt_install libcmark-dev pkg-config
+    dpkg -s libcmark-dev >/dev/null 2>&1 && dpkg -s libmimalloc-dev >/dev/null 2>&1 \
+      && command -v pkg-config >/dev/null 2>&1 || bench_apt_install libcmark-dev libmimalloc-dev pkg-config
     echo "bench: building the Mengvorm release binary (swift build -c release --product mengvorm)" >&2
     (cd "$REPO_DIR" && swift build -c release --product mengvorm >&2)
   fi
@@ -73,8 +73,8 @@ ensure_release_mengvorm() {
   fi
   MENGVORM_BIN=$REPO_DIR/.build/release/mengvorm
   if [ "${REGRESSION_BUILD:-1}" != 0 ] || [ ! -x "$MENGVORM_BIN" ]; then
-    dpkg -s libcmark-dev >/dev/null 2>&1 && command -v pkg-config >/dev/null 2>&1 \
-      || bench_apt_install libcmark-dev pkg-config
+    dpkg -s libcmark-dev >/dev/null 2>&1 && dpkg -s libmimalloc-dev >/dev/null 2>&1 \
+      && command -v pkg-config >/dev/null 2>&1 || bench_apt_install libcmark-dev libmimalloc-dev pkg-config
     echo "bench: swift build -c release --product mengvorm" >&2
     (cd "$REPO_DIR" && swift build -c release --product mengvorm 2>&1 | tail -1 >&2)
     [ -x "$MENGVORM_BIN" ] || { echo "bench: the release build did not produce $MENGVORM_BIN" >&2; return 1; }
