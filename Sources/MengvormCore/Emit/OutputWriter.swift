@@ -43,6 +43,10 @@ final class OutputWriter: @unchecked Sendable {
         return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: path, hash: hash) }
     }
 
+    func write(bytes: [UInt8], to path: String) -> Bool {
+        bytes.withUnsafeBytes { write($0, to: path, hash: nil) }
+    }
+
     func copy(from source: String, to path: String) -> Bool {
         copyReturningHash(from: source, to: path) != nil
     }

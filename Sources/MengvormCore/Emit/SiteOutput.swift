@@ -59,4 +59,8 @@ extension OutputResult {
         // A failure is recorded by the writer and reported once, with the system's reason, by the emit stage.
         if writer.write(text, to: path) { files += 1 }
     }
+
+    mutating func write(bytes: [UInt8], to path: String, with writer: OutputWriter) {
+        if writer.write(bytes: bytes, to: path) { files += 1 }
+    }
 }

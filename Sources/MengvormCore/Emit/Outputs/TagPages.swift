@@ -40,14 +40,19 @@ struct TagPages: SiteOutput {
         }
         var result = OutputResult()
         result.write(templates.render(views.mustache(forGenerated: all), layout: layout), to: Self.folder + "/index.html", with: writer)
-        for tag in tags {
+        // One page per tag, each on its own core (a tag of a large site lists thousands of pages).
+        let written = parallelMap(tags.count) { position -> Int in
+            let tag = tags[position]
             let url = Self.url(tag)
             var view = views.generatedView(url: url, title: tag, kind: "tag")
             let pages = pagesByTag[tag]!.sorted { SortKey.title(index.pages[$0].meta.title) < SortKey.title(index.pages[$1].meta.title) }
             view.children = pages.map { views.entry(for: $0, depth: 2).mustache }
             view.breadcrumbs = [Link(title: title, url: views.links.href(toURL: Self.folder + "/", depth: 2))]
-            result.write(templates.render(views.mustache(forGenerated: view), layout: layout), to: url + "index.html", with: writer)
+            var one = OutputResult()
+            one.write(templates.render(views.mustache(forGenerated: view), layout: layout), to: url + "index.html", with: writer)
+            return one.files
         }
+        result.files += written.reduce(0, +)
         return result
     }
 }
