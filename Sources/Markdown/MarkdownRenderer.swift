@@ -328,8 +328,9 @@ extension String {
     }
 }
 
-/// Which extension markers a body holds, found in one pass over its bytes: most pages have none, and
-/// then the extensions do not walk the tree at all.
+/// Which extension markers a body holds: most pages have none, and then the extensions do not walk
+/// the tree at all. Each marker is found with memchr (vectorised in libc); one pass with a
+/// switch per byte cost 4 % of a 10,000-page build.
 struct ExtensionMarkers {
     var pipe = false
     var callout = false
@@ -339,33 +340,26 @@ struct ExtensionMarkers {
     init(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
             let count = bytes.count
-            var index = 0
-            while index < count {
-                switch bytes[index] {
-                case UInt8(ascii: "|"):
-                    pipe = true
-                case UInt8(ascii: "["):
-                    if index + 1 < count, bytes[index + 1] == UInt8(ascii: "!") { callout = true }
-                case UInt8(ascii: "~"):
-                    if index + 1 < count, bytes[index + 1] == UInt8(ascii: "~") { tildes = true }
-                case UInt8(ascii: "w"):
-                    if index + 3 < count, bytes[index + 1] == UInt8(ascii: "w"), bytes[index + 2] == UInt8(ascii: "w"),
-                        bytes[index + 3] == UInt8(ascii: ".")
-                    {
-                        address = true
+            // memchr to each first byte, memcmp for the rest (Glibc's Swift module has no memmem).
+            func has(_ needle: StaticString) -> Bool {
+                needle.withUTF8Buffer { needle in
+                    let length = needle.count
+                    var start = 0
+                    while count - start >= length {
+                        guard let hit = memchr(base + start, Int32(needle[0]), count - start - length + 1) else { return false }
+                        let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(hit, needle.baseAddress!, length) == 0 { return true }
+                        start = offset + 1
                     }
-                case UInt8(ascii: "h"):
-                    if index + 3 < count, bytes[index + 1] == UInt8(ascii: "t"), bytes[index + 2] == UInt8(ascii: "t"),
-                        bytes[index + 3] == UInt8(ascii: "p")
-                    {
-                        address = true
-                    }
-                default:
-                    break
+                    return false
                 }
-                index += 1
             }
+            pipe = memchr(base, Int32(UInt8(ascii: "|")), count) != nil
+            callout = has("[!")
+            tildes = has("~~")
+            address = has("www.") || has("http")
         }
     }
 }
