@@ -16,6 +16,8 @@ enum FlatYAML {
         var mapLine = 0
         var line = 0
         var start = 0
+        // A key with nothing after it, and the `- item` lines below it so far.
+        var list: (key: String, items: [DataNode], indent: Int, line: Int, column: Int)?
         while start < bytes.count {
             line += 1
             var end = start
@@ -27,13 +29,73 @@ enum FlatYAML {
             // Other line breaks YAML knows (a lone CR, NEL, LS, PS) and characters it refuses, even in a comment.
             // (A tab is also a control character here: libyaml allows it in fewer places than a space.)
             if needsLibYAML(lineBytes) { return nil }
+            if let open = list {
+                if let (item, indent, column) = listItem(lineBytes, line: line), open.items.isEmpty || indent == open.indent {
+                    list!.items.append(item)
+                    if open.items.isEmpty { (list!.indent, list!.line, list!.column) = (indent, line, column) }
+                    continue
+                }
+                // Any other line ends the list (a key without a value and without items is null: libyaml's).
+                guard !open.items.isEmpty else { return nil }
+                entries.append((open.key, DataNode(.list(open.items), line: open.line, column: open.column)))
+                list = nil
+            }
             if isBlankOrComment(lineBytes) { continue }
+            if let key = keyWithoutValue(lineBytes) {
+                guard keys.insert(key).inserted else { return nil }
+                if mapLine == 0 { mapLine = line }
+                list = (key, [], 0, 0, 0)
+                continue
+            }
             guard let (key, node) = entry(lineBytes, line: line), keys.insert(key).inserted else { return nil }
             if mapLine == 0 { mapLine = line }
             entries.append((key, node))
         }
+        if let open = list {
+            guard !open.items.isEmpty else { return nil }
+            entries.append((open.key, DataNode(.list(open.items), line: open.line, column: open.column)))
+        }
         guard !entries.isEmpty else { return nil }
         return DataNode(.map(entries), line: mapLine, column: 1)
+    }
+
+    /// `key:` starting in column 1 with nothing after it: a block list may follow (`tags:` then `  - thuiswerk`).
+    private static func keyWithoutValue(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        var index = 0
+        while index < line.count, isKeyByte(line[index], first: index == 0) { index += 1 }
+        guard index > 0, index < line.count, line[index] == UInt8(ascii: ":"),
+            line[(index + 1)...].allSatisfy({ $0 == UInt8(ascii: " ") })
+        else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: line[..<index]), as: UTF8.self)
+    }
+
+    /// `  - item` of a block list: the item (a plain or simply quoted text), the indent of the `-` and
+    /// its column. The list node is placed at its first `-`, each item where its text starts, as libyaml does.
+    private static func listItem(_ line: UnsafeBufferPointer<UInt8>, line number: Int) -> (DataNode, Int, Int)? {
+        var indent = 0
+        while indent < line.count, line[indent] == UInt8(ascii: " ") { indent += 1 }
+        guard indent + 2 < line.count, line[indent] == UInt8(ascii: "-"), line[indent + 1] == UInt8(ascii: " ") else { return nil }
+        var valueStart = indent + 2
+        while valueStart < line.count, line[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
+        var valueEnd = line.count
+        while valueEnd > valueStart, line[valueEnd - 1] == UInt8(ascii: " ") { valueEnd -= 1 }
+        guard valueStart < valueEnd else { return nil }
+        let value = UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd])
+        let column = characters(in: UnsafeBufferPointer(rebasing: line[..<valueStart])) + 1
+        guard let scalar = scalar(value) else { return nil }
+        return (DataNode(scalar, line: number, column: column), indent, indent + 1)
+    }
+
+    /// A double-quoted text without escapes, or a plain scalar; nil for anything libyaml must read.
+    private static func scalar(_ value: UnsafeBufferPointer<UInt8>) -> DataNode.Value? {
+        if value[0] == UInt8(ascii: "\"") {
+            guard value.count >= 2, value[value.count - 1] == UInt8(ascii: "\""),
+                !value.dropFirst().dropLast().contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 })
+            else { return nil }
+            return .string(String(decoding: UnsafeBufferPointer(rebasing: value[1..<(value.count - 1)]), as: UTF8.self))
+        }
+        guard isPlain(value) else { return nil }
+        return YAMLReader.plainValue(String(decoding: value, as: UTF8.self))
     }
 
     private static func isBlankOrComment(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -45,7 +45,9 @@ struct TagPages: SiteOutput {
             let tag = tags[position]
             let url = Self.url(tag)
             var view = views.generatedView(url: url, title: tag, kind: "tag")
-            let pages = pagesByTag[tag]!.sorted { SortKey.title(index.pages[$0].meta.title) < SortKey.title(index.pages[$1].meta.title) }
+            // Keys folded once per page, not once per comparison.
+            let pages = pagesByTag[tag]!.map { (page: $0, key: SortKey.title(index.pages[$0].meta.title)) }
+                .sorted { $0.key < $1.key }.map(\.page)
             view.children = pages.map { views.entry(for: $0, depth: 2).mustache }
             view.breadcrumbs = [Link(title: title, url: views.links.href(toURL: Self.folder + "/", depth: 2))]
             var one = OutputResult()
