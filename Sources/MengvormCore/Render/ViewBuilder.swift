@@ -163,7 +163,7 @@ final class ViewBuilder: @unchecked Sendable {
         let ownHref = links.href(to: pageIndex, from: pageIndex)
         let sharedView = SendableView(value: view)
         return CachedPartials(names: templates.partials) { [partialCache, templates] name in
-            let html = partialCache.html(partial: name, scope: scope) {
+            partialCache.html(partial: name, scope: scope, ownHref: ownHref) {
                 var shared = sharedView.value
                 if var siblings = shared["siblings"] as? [[String: Any]] {
                     for i in siblings.indices { siblings[i]["current"] = false }
@@ -171,7 +171,6 @@ final class ViewBuilder: @unchecked Sendable {
                 }
                 return templates.render(shared, layout: name)
             }
-            return PartialCache.markCurrent(html, ownHref: ownHref)
         }
     }
 
