@@ -26,6 +26,8 @@ let package = Package(
         ),
         // The only Swift code that touches cmark pointers.
         .target(name: "Markdown", dependencies: ["CCmark"]),
+        // The Mustache engine: parser, renderer and library of the theme's templates.
+        .target(name: "Templates"),
         // Config, discovery, front matter, site index, views, templates, checks, output.
         .target(
             name: "MengvormCore",
@@ -65,6 +67,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["MengvormCore"], path: "Tests/TestSupport"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["MengvormFuzzing", "TestSupport"], path: "Tests/FuzzRegressionTests"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        // The official Mustache spec vectors (Spec/README.md) and the engine's own additions.
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Spec")]),
         .testTarget(name: "MengvormCoreTests", dependencies: ["MengvormCore", "TestSupport"]),
         // The preview server's routes in process (HummingbirdTesting), beside the real-port tests in CLITests.
         .testTarget(
