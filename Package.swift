@@ -11,7 +11,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Yams 5.0.1: 1.3-6x faster front matter than 6.x here (shared/reference/swift-deps.md §3.4).
         .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // The preview server of `mengvorm serve`.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Already under Hummingbird; named for its graceful-shutdown handler (long-poll requests end at Ctrl-C).
@@ -34,7 +33,7 @@ let package = Package(
             dependencies: [
                 "Markdown",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                "Templates",
             ]
         ),
         // `mengvorm serve`: builds, serves on 127.0.0.1, watches the site and reloads the browser.
@@ -58,7 +57,7 @@ let package = Package(
         // holds the targets; `mengvorm-fuzz` runs them under libFuzzer (scripts/fuzz.sh) or replays files.
         .target(
             name: "MengvormFuzzing",
-            dependencies: ["MengvormCore", "Markdown", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["MengvormCore", "Markdown"],
             path: "Fuzz/Sources/MengvormFuzzing"
         ),
         .executableTarget(name: "mengvorm-fuzz", dependencies: ["MengvormFuzzing"], path: "Fuzz/Sources/mengvorm-fuzz"),
