@@ -18,6 +18,6 @@ public struct TemplateLibrary: Sendable {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates, value: value, capacity: 16_384)
         renderer.render(template.nodes)
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }

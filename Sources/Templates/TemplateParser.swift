@@ -79,28 +79,29 @@ struct TemplateParser {
             }
             let text = try readText(state)
             if let length = newlineLength(at: position) {
-                nodes.append(.text(whitespaceBefore + text + bytes[position..<(position + length)]))
+                nodes.append(.bytes(whitespaceBefore + text + bytes[position..<(position + length)]))
                 state.newLine = true
                 position += length
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(whitespaceBefore + text))
+                nodes.append(.bytes(whitespaceBefore + text))
                 whitespaceBefore = []
                 state.newLine = false
             }
             if position >= bytes.count { break }
             var standalone = false
+            let tagStart = position - state.start.count
             let kind = bytes[position]
             switch kind {
             case UInt8(ascii: "#"), UInt8(ascii: "^"):
                 position += 1
                 let (name, transforms) = try readName(state)
-                let path = try makePath(name, transforms)
+                let path = try makePath(name, transforms, tagStart)
                 if isStandalone(state) {
                     standalone = true
                 } else if !whitespaceBefore.isEmpty {
-                    nodes.append(.text(whitespaceBefore))
+                    nodes.append(.bytes(whitespaceBefore))
                     whitespaceBefore = []
                 }
                 let body = try parse(state.opening(name, standalone: standalone, transforms: transforms))
@@ -116,7 +117,7 @@ struct TemplateParser {
                     throw Failure(kind: .closeDoesNotMatch(open: open, found: written), position: namePosition)
                 }
                 if !isStandalone(state), !whitespaceBefore.isEmpty {
-                    nodes.append(.text(whitespaceBefore))
+                    nodes.append(.bytes(whitespaceBefore))
                 }
                 return nodes
 
@@ -127,7 +128,7 @@ struct TemplateParser {
 
             case UInt8(ascii: "{"), UInt8(ascii: "&"):
                 if !whitespaceBefore.isEmpty {
-                    nodes.append(.text(whitespaceBefore))
+                    nodes.append(.bytes(whitespaceBefore))
                     whitespaceBefore = []
                 }
                 position += 1
@@ -137,16 +138,16 @@ struct TemplateParser {
                     guard bytes[position] == UInt8(ascii: "}") else { throw Failure(kind: .unfinishedTag, position: position) }
                     position += 1
                 }
-                nodes.append(.variable(try makePath(name, transforms), escaped: false))
+                nodes.append(.variable(try makePath(name, transforms, tagStart), escaped: false))
 
             case UInt8(ascii: ">"):
                 position += 1
                 _ = read(while: isWhitespace)
                 let name = try readPartialName(state)
-                if !whitespaceBefore.isEmpty { nodes.append(.text(whitespaceBefore)) }
+                if !whitespaceBefore.isEmpty { nodes.append(.bytes(whitespaceBefore)) }
                 if isStandalone(state) {
                     standalone = true
-                    nodes.append(.partial(name: name, indentation: whitespaceBefore, overrides: nil))
+                    nodes.append(.partial(name: name, indentation: String(decoding: whitespaceBefore, as: UTF8.self), overrides: nil))
                 } else {
                     nodes.append(.partial(name: name, indentation: nil, overrides: nil))
                 }
@@ -156,7 +157,7 @@ struct TemplateParser {
                 position += 1
                 _ = read(while: isWhitespace)
                 let name = try readPartialName(state)
-                if !whitespaceBefore.isEmpty { nodes.append(.text(whitespaceBefore)) }
+                if !whitespaceBefore.isEmpty { nodes.append(.bytes(whitespaceBefore)) }
                 standalone = isStandalone(state)
                 var overrides: [String: [Node]] = [:]
                 for node in try parse(state.openingParent(name)) {
@@ -166,7 +167,7 @@ struct TemplateParser {
                     default: throw Failure(kind: .tagInsideParent, position: position)
                     }
                 }
-                nodes.append(.partial(name: name, indentation: whitespaceBefore, overrides: overrides))
+                nodes.append(.partial(name: name, indentation: String(decoding: whitespaceBefore, as: UTF8.self), overrides: overrides))
                 whitespaceBefore = []
 
             case UInt8(ascii: "$"):
@@ -177,12 +178,15 @@ struct TemplateParser {
                     standalone = isStandalone(state)
                     nodes.append(.blockOverride(name: name, body: try parse(state.opening(name, standalone: standalone))))
                 } else {
-                    if !whitespaceBefore.isEmpty { nodes.append(.text(whitespaceBefore)) }
+                    if !whitespaceBefore.isEmpty { nodes.append(.bytes(whitespaceBefore)) }
                     standalone = isStandalone(state)
                     let body = try parse(state.opening(name, standalone: standalone))
-                    var intrinsic: [UInt8] = []
-                    if standalone, case .text(let first)? = body.first { intrinsic = Array(first.prefix(while: isSpaceOrTab)) }
-                    nodes.append(.block(name: name, defaultBody: body, indentation: whitespaceBefore, intrinsic: intrinsic))
+                    var intrinsic = ""
+                    if standalone, case .text(let first)? = body.first {
+                        intrinsic = String(decoding: first.utf8.prefix(while: isSpaceOrTab), as: UTF8.self)
+                    }
+                    let indentation = String(decoding: whitespaceBefore, as: UTF8.self)
+                    nodes.append(.block(name: name, defaultBody: body, indentation: indentation, intrinsic: intrinsic))
                     whitespaceBefore = []
                 }
 
@@ -197,11 +201,11 @@ struct TemplateParser {
 
             default:
                 if !whitespaceBefore.isEmpty {
-                    nodes.append(.text(whitespaceBefore))
+                    nodes.append(.bytes(whitespaceBefore))
                     whitespaceBefore = []
                 }
                 let (name, transforms) = try readName(state)
-                nodes.append(.variable(try makePath(name, transforms), escaped: true))
+                nodes.append(.variable(try makePath(name, transforms, tagStart), escaped: true))
             }
             state.newLine = standalone
         }
@@ -268,17 +272,18 @@ struct TemplateParser {
         return String(decoding: text, as: UTF8.self)
     }
 
-    private func makePath(_ name: String, _ transforms: [String]) throws(Failure) -> Path {
+    /// Errors point at the tag: `tagStart` is where its opening delimiter starts.
+    private func makePath(_ name: String, _ transforms: [String], _ tagStart: Int) throws(Failure) -> Path {
         var resolved: [Transform] = []
         for written in transforms.reversed() {
             guard let transform = Transform(rawValue: written) else {
-                throw Failure(kind: .unknownTransform(written), position: position)
+                throw Failure(kind: .unknownTransform(written), position: tagStart)
             }
             resolved.append(transform)
         }
         if name == "." { return Path(start: .top, names: [], transforms: resolved) }
         if name.isEmpty, let last = transforms.last {
-            throw Failure(kind: .transformWithoutName(last), position: position)
+            throw Failure(kind: .transformWithoutName(last), position: tagStart)
         }
         let names = name.split(separator: ".").map(String.init)
         if name.hasPrefix(".") || names.isEmpty { return Path(start: names.isEmpty ? .top : .anchored, names: names, transforms: resolved) }

@@ -1,10 +1,11 @@
-/// Renders nodes into one growing UTF-8 buffer.
+/// Renders nodes into one growing string: appending valid strings is a copy of their UTF-8 bytes,
+/// and the result needs no second pass to check its UTF-8 (which a byte buffer turned into a String does).
 struct TemplateRenderer {
     let templates: [String: Template]
-    private(set) var output: [UInt8] = []
+    private(set) var output = ""
     private var stack: [Frame]
     /// Put before each line a partial or block renders, after its first (standalone partials and blocks).
-    private var indentation: [UInt8] = []
+    private var indentation = ""
     /// The `{{$block}}` overrides of the `{{<parent}}` tags being rendered; the outermost wins.
     private var overrides: [String: [Node]] = [:]
 
@@ -20,20 +21,24 @@ struct TemplateRenderer {
             return
         }
         // Each node that starts a line gets the indentation when it writes anything (as swift-mustache did).
-        let start = output.count
+        let start = output.utf8.count
         for node in nodes {
-            let nodeStart = output.count
+            let nodeStart = output.utf8.count
             let startsLine =
-                nodeStart > start && output[nodeStart - 1] == 0x0A && !(nodeStart - 2 >= start && output[nodeStart - 2] == 0x0D)
+                nodeStart > start && byte(at: nodeStart - 1) == 0x0A && !(nodeStart - 2 >= start && byte(at: nodeStart - 2) == 0x0D)
             render(node)
-            if startsLine, output.count > nodeStart { output.insert(contentsOf: indentation, at: nodeStart) }
+            if startsLine, output.utf8.count > nodeStart {
+                output.insert(contentsOf: indentation, at: output.utf8.index(output.utf8.startIndex, offsetBy: nodeStart))
+            }
         }
     }
 
+    private func byte(at offset: Int) -> UInt8 { output.utf8[output.utf8.index(output.utf8.startIndex, offsetBy: offset)] }
+
     private mutating func render(_ node: Node) {
         switch node {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
+        case .text(let text):
+            output.append(text)
         case .variable(let path, let escaped):
             if let value = lookUp(path) { write(value, escaped: escaped) }
         case .section(let path, let inverted, let body):
@@ -162,30 +167,32 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func writeRaw(_ string: String) {
-        if let done = string.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) { return done }
-        output.append(contentsOf: Array(string.utf8))
-    }
+    private mutating func writeRaw(_ string: String) { output.append(string) }
 
-    /// `& < > " '` as entities, byte by byte (the bytes Mengvorm's HTMLEscaping gives).
+    /// `& < > " '` as entities, the bytes Mengvorm's HTMLEscaping gives; the runs between them are
+    /// copied whole (they end at ASCII bytes, so they are whole characters).
     private mutating func writeEscaped(_ string: String) {
         let utf8 = string.utf8
-        guard utf8.contains(where: needsEscape) else { return writeRaw(string) }
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "<"): output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case UInt8(ascii: ">"): output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case UInt8(ascii: "&"): output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case UInt8(ascii: "\""): output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case UInt8(ascii: "'"): output.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-            default: output.append(byte)
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index < utf8.endIndex {
+            let entity: String
+            switch utf8[index] {
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default:
+                utf8.formIndex(after: &index)
+                continue
             }
+            if runStart < index { output.append(contentsOf: string[runStart..<index]) }
+            output.append(entity)
+            utf8.formIndex(after: &index)
+            runStart = index
         }
+        if runStart == utf8.startIndex { return output.append(string) }
+        if runStart < utf8.endIndex { output.append(contentsOf: string[runStart...]) }
     }
-}
-
-@inline(__always)
-private func needsEscape(_ byte: UInt8) -> Bool {
-    byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"")
-        || byte == UInt8(ascii: "'")
 }

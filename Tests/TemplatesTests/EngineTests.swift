@@ -48,7 +48,7 @@ import Testing
     @Test func unknownTransformIsAnErrorWithItsPlace() {
         let found = error("a\n  {{#sorted(list)}}{{/sorted(list)}}")
         #expect(found?.kind == .unknownTransform("sorted"))
-        #expect(found.map { "\($0.line):\($0.column)" } == "2:21")
+        #expect(found.map { "\($0.line):\($0.column)" } == "2:3")
         #expect(
             found?.message == "unknown transform `sorted`; known: first, last, count, empty, reversed, lowercased, uppercased, capitalized")
     }
@@ -58,14 +58,14 @@ import Testing
             ("{{#x}}", .sectionNotClosed(name: "x"), "1:7"),
             ("a\n{{#x}}\n{{/y}}", .closeDoesNotMatch(open: "x", found: "y"), "3:4"),
             ("{{/y}}", .closeDoesNotMatch(open: nil, found: "y"), "1:4"),
-            ("ab {{x y}}", .unfinishedTag, "1:7"),
+            ("ab {{x y}}", .unfinishedTag, "1:8"),
             ("ab {{x", .endsInsideTag, "1:7"),
             ("{{! never closed", .endsInsideTag, "1:17"),
-            ("{{=<% %>}}", .badDelimiter, "1:9"),
+            ("{{=<% %>}}", .badDelimiter, "1:11"),
             ("{{<base}}{{x}}{{/base}}", .tagInsideParent, "1:24"),
             ("{{$first(x)}}{{/first(x)}}", .transformOnBlock, "1:14"),
             ("{{% CONTENT_TYPE: TEXT }}", .setting(valid: true), "1:26"),
-            ("{{#first()}}{{/first()}}", .transformWithoutName("first"), "1:13"),
+            ("{{#first()}}{{/first()}}", .transformWithoutName("first"), "1:1"),
         ]
         for (template, kind, place) in cases {
             let found = error(template)
