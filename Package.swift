@@ -11,7 +11,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // Yams 5.0.1: 1.3-6x faster front matter than 6.x here (shared/reference/swift-deps.md §3.4).
         .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // The preview server of `mengvorm serve`.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Already under Hummingbird; named for its graceful-shutdown handler (long-poll requests end at Ctrl-C).
@@ -26,13 +25,15 @@ let package = Package(
         ),
         // The only Swift code that touches cmark pointers.
         .target(name: "Markdown", dependencies: ["CCmark"]),
+        // The Mustache engine: parser, renderer and library of the theme's templates.
+        .target(name: "Templates"),
         // Config, discovery, front matter, site index, views, templates, checks, output.
         .target(
             name: "MengvormCore",
             dependencies: [
                 "Markdown",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
+                "Templates",
             ]
         ),
         // `mengvorm serve`: builds, serves on 127.0.0.1, watches the site and reloads the browser.
@@ -59,7 +60,7 @@ let package = Package(
         // holds the targets; `mengvorm-fuzz` runs them under libFuzzer (scripts/fuzz.sh) or replays files.
         .target(
             name: "MengvormFuzzing",
-            dependencies: ["MengvormCore", "Markdown", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["MengvormCore", "Markdown"],
             path: "Fuzz/Sources/MengvormFuzzing"
         ),
         .executableTarget(name: "mengvorm-fuzz", dependencies: ["MengvormFuzzing"], path: "Fuzz/Sources/mengvorm-fuzz"),
@@ -68,6 +69,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["MengvormCore"], path: "Tests/TestSupport"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["MengvormFuzzing", "TestSupport"], path: "Tests/FuzzRegressionTests"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        // The official Mustache spec vectors (Spec/README.md) and the engine's own additions.
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Spec")]),
         .testTarget(name: "MengvormCoreTests", dependencies: ["MengvormCore", "TestSupport"]),
         // The preview server's routes in process (HummingbirdTesting), beside the real-port tests in CLITests.
         .testTarget(

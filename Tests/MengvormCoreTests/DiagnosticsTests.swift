@@ -64,7 +64,7 @@ import Testing
                 ], theme: theme) == [
                     "Content/a.md:3:1: error: no layout `brede` in the theme",
                     "Themes/default/layouts/page.mustache:1:19: error: no partial or layout `kop`",
-                    "Themes/default/partials/voet.mustache:3:1: error: a section is not closed: add `{{/name}}` for every `{{#name}}` and `{{^name}}`",
+                    "Themes/default/partials/voet.mustache:3:1: error: a section is not closed: add `{{/items}}` for its `{{#items}}` or `{{^items}}`",
                 ])
     }
 

@@ -1,7 +1,6 @@
 import Foundation
 import Markdown
 @_spi(Fuzzing) import MengvormCore
-import Mustache
 
 /// The code a fuzzer feeds with arbitrary bytes. Each target must never crash, hang or leak
 /// outside its input; a diagnostic is a fine answer, a trap is a bug.

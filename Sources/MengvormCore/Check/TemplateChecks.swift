@@ -16,7 +16,7 @@ enum TemplateChecks {
                     at: SourceLocation(path: file.display, line: reference.line, column: reference.column))
             }
             for reference in TemplateReferences.scan(file.text) {
-                if templates.library.getTemplate(named: reference.name) == nil {
+                if templates.library.template(named: reference.name) == nil {
                     let known = Array(files.keys)
                     let hint = Suggest.closest(to: reference.name, in: known).map { "; did you mean `\($0)`?" } ?? ""
                     diagnostics.error(

@@ -1,16 +1,5 @@
-import Mustache
-
-/// HTML escaping for templates, byte by byte. swift-mustache's own escaper looks up every
-/// `Character` in a dictionary, which took 29% of a whole build in callgrind; this one
-/// returns strings without special characters untouched.
-struct FastHTMLContentType: MustacheContentType {
-    static let name = "MENGVORM_HTML"
-    /// Put before every template so it and its partials escape with this type.
-    static let pragma = "{{% CONTENT_TYPE: \(name)}}"
-
-    func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
-}
-
+/// HTML escaping byte by byte; a string without special characters is returned untouched. The
+/// template engine (Sources/Templates) escapes the same five characters into its output buffer.
 enum HTMLEscaping {
     static func escape(_ text: String) -> String {
         let utf8 = text.utf8

@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import Templates
 
 /// `{{{cached.menu}}}` in a template renders the partial `menu` once for every group of pages that
 /// share a parent section (and so a folder depth and a main-menu state), instead of once per page.
@@ -67,7 +67,7 @@ struct RenderedPartial: Sendable {
 }
 
 /// What `cached` is in a page's view: each name renders that partial through the cache when looked up.
-struct CachedPartials: MustacheParent {
+struct CachedPartials: TemplateParent {
     let names: Set<String>
     let renderPartial: @Sendable (String) -> String
 
@@ -77,11 +77,10 @@ struct CachedPartials: MustacheParent {
     }
 }
 
-/// HTML that is already rendered: `{{{x}}}` inserts it as it is, without the copies that
-/// swift-mustache's `String(describing:)` of a plain value makes (a page body is 10 KB or more).
-struct RawHTML: MustacheCustomRenderable {
-    let renderText: String
-    var isNull: Bool { renderText.isEmpty }
+/// HTML that is already rendered (a page body, a cached partial): `{{{x}}}` inserts it as it is.
+struct RawHTML: TemplateHTML {
+    let html: String
+    var isNull: Bool { html.isEmpty }
 
-    init(_ html: String) { renderText = html }
+    init(_ html: String) { self.html = html }
 }

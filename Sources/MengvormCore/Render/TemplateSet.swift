@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import Templates
 
 /// The theme's layouts, partials, assets and UI strings, with the site's overrides applied.
 /// Parsed once per build and shared by every page render.
@@ -7,7 +7,7 @@ struct TemplateSet: Sendable {
     static let requiredLayouts = ["base", "home", "section", "page", "404"]
     static let overridesFolder = "Overrides"
 
-    private(set) var library = MustacheLibrary()
+    private(set) var library = TemplateLibrary()
     private(set) var layouts: Set<String> = []
     private(set) var partials: Set<String> = []
     /// Output path under `assets/` → absolute source path.
@@ -28,7 +28,6 @@ struct TemplateSet: Sendable {
     }
 
     static func load(siteRoot: URL, config: SiteConfig, diagnostics: inout Diagnostics) -> TemplateSet {
-        MustacheContentTypes.register(FastHTMLContentType(), named: FastHTMLContentType.name)
         var set = TemplateSet()
         let themeFolder = "Themes/" + config.theme
         guard FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(themeFolder).path) else {
@@ -83,14 +82,11 @@ struct TemplateSet: Sendable {
             case .success(let text):
                 texts[name] = (file.display, text)
                 do {
-                    try set.library.register(FastHTMLContentType.pragma + text, named: name)
-                } catch let error as MustacheTemplate.ParserError {
-                    // The pragma stands before the first line; columns on line 1 shift by its length.
-                    let line = error.context.lineNumber
-                    let column = error.context.columnNumber - (line == 1 ? FastHTMLContentType.pragma.count : 0)
-                    diagnostics.error(message(for: error.error), at: SourceLocation(path: file.display, line: line, column: max(column, 1)))
+                    // Until issue 15 every template was parsed behind a `{{% CONTENT_TYPE }}` tag; its effect on
+                    // the first line's whitespace stays, so that every page keeps its bytes.
+                    try set.library.register(text, named: name, firstLineAfterTag: true)
                 } catch {
-                    diagnostics.error("this template cannot be read: \(error)", at: SourceLocation(path: file.display, line: 1, column: 1))
+                    diagnostics.error(error.message, at: SourceLocation(path: file.display, line: error.line, column: error.column))
                 }
             }
         }
@@ -104,7 +100,7 @@ struct TemplateSet: Sendable {
     }
 
     func render(_ view: [String: Any], layout: String) -> String {
-        library.render(view, withTemplate: layout) ?? ""
+        library.render(view, template: layout) ?? ""
     }
 
     private mutating func loadSchema(_ relative: String, _ file: (display: String, absolute: String), diagnostics: inout Diagnostics) {
@@ -151,23 +147,5 @@ struct TemplateSet: Sendable {
             }
         }
         return files
-    }
-
-    private static func message(for error: Swift.Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else {
-            return "the template ends inside a tag: close every `{{` with `}}`"
-        }
-        switch error {
-        case .sectionCloseNameIncorrect:
-            return "this closing tag does not match the section that is open; close `{{#name}}` with `{{/name}}`"
-        case .unfinishedName: return "this tag is not finished: close it with `}}`"
-        case .expectedSectionEnd: return "a section is not closed: add `{{/name}}` for every `{{#name}}` and `{{^name}}`"
-        case .invalidSetDelimiter: return "this delimiter change is malformed; write it like `{{=<% %>=}}`"
-        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inherited section"
-        case .illegalTokenInsideInheritSection: return "inside `{{<layout}}` only `{{$block}}` sections may stand"
-        case .textInsideInheritSection: return "inside `{{<layout}}` only `{{$block}}` sections may stand, not text"
-        case .invalidConfigVariableSyntax: return "this `{{% … }}` setting is malformed"
-        case .unrecognisedConfigVariable: return "unknown `{{% … }}` setting; only CONTENT_TYPE is known"
-        }
     }
 }

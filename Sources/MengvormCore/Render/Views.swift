@@ -1,7 +1,7 @@
 /// The theme contract: every value a template may use, as typed views. Each view turns into the plain
-/// dictionaries swift-mustache reads fastest (about three times faster than reflected structs,
-/// swift-deps.md §3.2) in its `mustache` property, the one place where a template name is given to a
-/// value. `Themes/README.md` lists every name with its meaning; keep the two together.
+/// dictionaries the template engine reads with concrete casts (Sources/Templates) in its `mustache`
+/// property, the one place where a template name is given to a value. `Themes/README.md` lists every
+/// name with its meaning; keep the two together.
 ///
 /// Mustache is logic-less: it cannot test the length of a list, so each list a template wraps in a box
 /// comes with a `has_…` flag, present only when the list is not empty.

@@ -1,0 +1,23 @@
+/// Templates by name, for rendering and as partials of each other. Register them all first; after
+/// that the library is a value that many threads may render from at once.
+public struct TemplateLibrary: Sendable {
+    private var templates: [String: Template] = [:]
+
+    public init() {}
+
+    /// Parses `text` and registers it as `name`; a template that does not parse is not registered.
+    /// `firstLineAfterTag`: see `TemplateParser.parse`.
+    public mutating func register(_ text: String, named name: String, firstLineAfterTag: Bool = false) throws(TemplateError) {
+        templates[name] = try TemplateParser.parse(text, firstLineAfterTag: firstLineAfterTag)
+    }
+
+    public func template(named name: String) -> Template? { templates[name] }
+
+    /// `value` rendered with the template `name`, or nil when there is no such template.
+    public func render(_ value: Any, template name: String) -> String? {
+        guard let template = templates[name] else { return nil }
+        var renderer = TemplateRenderer(templates: templates, value: value, capacity: 16_384)
+        renderer.render(template.nodes)
+        return renderer.output
+    }
+}

@@ -1,0 +1,198 @@
+/// Renders nodes into one growing string: appending valid strings is a copy of their UTF-8 bytes,
+/// and the result needs no second pass to check its UTF-8 (which a byte buffer turned into a String does).
+struct TemplateRenderer {
+    let templates: [String: Template]
+    private(set) var output = ""
+    private var stack: [Frame]
+    /// Put before each line a partial or block renders, after its first (standalone partials and blocks).
+    private var indentation = ""
+    /// The `{{$block}}` overrides of the `{{<parent}}` tags being rendered; the outermost wins.
+    private var overrides: [String: [Node]] = [:]
+
+    init(templates: [String: Template], value: Any, capacity: Int) {
+        self.templates = templates
+        stack = [Frame(value)]
+        output.reserveCapacity(capacity)
+    }
+
+    mutating func render(_ nodes: [Node]) {
+        if indentation.isEmpty {
+            for node in nodes { render(node) }
+            return
+        }
+        // Each node that starts a line gets the indentation when it writes anything (as swift-mustache did).
+        let start = output.utf8.count
+        for node in nodes {
+            let nodeStart = output.utf8.count
+            let startsLine =
+                nodeStart > start && byte(at: nodeStart - 1) == 0x0A && !(nodeStart - 2 >= start && byte(at: nodeStart - 2) == 0x0D)
+            render(node)
+            if startsLine, output.utf8.count > nodeStart {
+                output.insert(contentsOf: indentation, at: output.utf8.index(output.utf8.startIndex, offsetBy: nodeStart))
+            }
+        }
+    }
+
+    private func byte(at offset: Int) -> UInt8 { output.utf8[output.utf8.index(output.utf8.startIndex, offsetBy: offset)] }
+
+    private mutating func render(_ node: Node) {
+        switch node {
+        case .text(let text):
+            output.append(text)
+        case .variable(let path, let escaped):
+            if let value = lookUp(path) { write(value, escaped: escaped) }
+        case .section(let path, let inverted, let body):
+            if inverted { renderInverted(lookUp(path), body) } else { renderSection(lookUp(path), body) }
+        case .partial(let name, let indentation, let overrides):
+            guard let template = templates[name] else { return }
+            let (savedIndentation, savedOverrides) = (self.indentation, self.overrides)
+            if let indentation { self.indentation += indentation }
+            if let overrides, !overrides.isEmpty { self.overrides.merge(overrides) { outer, _ in outer } }
+            render(template.nodes)
+            (self.indentation, self.overrides) = (savedIndentation, savedOverrides)
+        case .block(let name, let defaultBody, let indentation, let intrinsic):
+            let saved = self.indentation
+            if let override = overrides[name] {
+                // A block alone on its line whose default is indented indents its override as much.
+                output.append(contentsOf: intrinsic)
+                self.indentation += indentation + intrinsic
+                render(override)
+            } else {
+                self.indentation += indentation
+                render(defaultBody)
+            }
+            self.indentation = saved
+        case .blockOverride:
+            break
+        }
+    }
+
+    // MARK: Sections
+
+    private mutating func renderSection(_ value: Any?, _ body: [Node]) {
+        guard let value else { return }
+        if let dictionaries = value as? [[String: Any]] {
+            for dictionary in dictionaries { renderPushing(.dictionary(dictionary), body) }
+        } else if let flag = value as? Bool {
+            if flag { render(body) }
+        } else if let dictionary = value as? [String: Any] {
+            renderPushing(.dictionary(dictionary), body)
+        } else if value is String {
+            renderPushing(.value(value), body)
+        } else if let list = value as? [Any] {
+            for item in list { renderPushing(Frame(item), body) }
+        } else if let html = value as? any TemplateHTML {
+            if !html.isNull { renderPushing(.value(value), body) }
+        } else if !Values.isNothing(value) {
+            renderPushing(Frame(value), body)
+        }
+    }
+
+    private mutating func renderInverted(_ value: Any?, _ body: [Node]) {
+        guard let value else { return render(body) }
+        if let flag = value as? Bool {
+            if !flag { render(body) }
+        } else if let dictionaries = value as? [[String: Any]] {
+            if dictionaries.isEmpty { renderPushing(.value(value), body) }
+        } else if value is [String: Any] || value is String {
+            return
+        } else if let list = value as? [Any] {
+            if list.isEmpty { renderPushing(.value(value), body) }
+        } else if let html = value as? any TemplateHTML {
+            if html.isNull { render(body) }
+        } else if Values.isNothing(value) {
+            render(body)
+        }
+    }
+
+    private mutating func renderPushing(_ frame: Frame, _ body: [Node]) {
+        stack.append(frame)
+        render(body)
+        stack.removeLast()
+    }
+
+    // MARK: Values
+
+    private func lookUp(_ path: Path) -> Any? {
+        var value: Any
+        switch path.start {
+        case .top:
+            value = stack[stack.count - 1].value
+        case .anchored:
+            value = stack[stack.count - 1].value
+            for name in path.names {
+                guard let child = Values.child(named: name, of: value) else { return nil }
+                value = child
+            }
+        case .stack:
+            let names = path.names
+            var found: Any?
+            for index in stack.indices.reversed() {
+                if let child = stack[index].child(named: names[0]) {
+                    found = child
+                    break
+                }
+            }
+            guard let first = found else { return nil }
+            value = first
+            var index = 1
+            while index < names.count {
+                guard let child = Values.child(named: names[index], of: value) else { return nil }
+                value = child
+                index += 1
+            }
+        }
+        for transform in path.transforms {
+            if Values.isNothing(value) { return nil }
+            guard let transformed = Values.apply(transform, to: value) else { return nil }
+            value = transformed
+        }
+        return value
+    }
+
+    private mutating func write(_ value: Any, escaped: Bool) {
+        if let string = value as? String {
+            escaped ? writeEscaped(string) : writeRaw(string)
+        } else if let number = value as? Int {
+            writeRaw(String(number))
+        } else if let flag = value as? Bool {
+            writeRaw(flag ? "true" : "false")
+        } else if let number = value as? Double {
+            writeRaw(number.description)
+        } else if let html = value as? any TemplateHTML {
+            escaped ? writeEscaped(html.html) : writeRaw(html.html)
+        } else if !Values.isNothing(value) {
+            let text = String(describing: value)
+            escaped ? writeEscaped(text) : writeRaw(text)
+        }
+    }
+
+    private mutating func writeRaw(_ string: String) { output.append(string) }
+
+    /// `& < > " '` as entities, the bytes Mengvorm's HTMLEscaping gives; the runs between them are
+    /// copied whole (they end at ASCII bytes, so they are whole characters).
+    private mutating func writeEscaped(_ string: String) {
+        let utf8 = string.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index < utf8.endIndex {
+            let entity: String
+            switch utf8[index] {
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default:
+                utf8.formIndex(after: &index)
+                continue
+            }
+            if runStart < index { output.append(contentsOf: string[runStart..<index]) }
+            output.append(entity)
+            utf8.formIndex(after: &index)
+            runStart = index
+        }
+        if runStart == utf8.startIndex { return output.append(string) }
+        if runStart < utf8.endIndex { output.append(contentsOf: string[runStart...]) }
+    }
+}
