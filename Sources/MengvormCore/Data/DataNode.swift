@@ -128,14 +128,25 @@ enum JSONText {
         text.withUTF8 { appendQuoted(bytes: $0, to: &out) }
     }
 
+    /// The bytes `appendQuoted` looks at twice: quotes, backslash, `<`, `>`, `&`, controls and 0xE2 (U+2028/9).
+    private static let needsCare: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains(byte)
+    }
+
     static func appendQuoted(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.reserveCapacity(out.count + bytes.count + 2)
         out.append(UInt8(ascii: "\""))
         var runStart = 0
         var index = 0
         let count = bytes.count
+        let care = needsCare
         while index < count {
             let byte = bytes[index]
+            // Most bytes are text: one table lookup each.
+            guard care[Int(byte)] else {
+                index += 1
+                continue
+            }
             let escape: StaticString?
             var width = 1
             switch byte {
