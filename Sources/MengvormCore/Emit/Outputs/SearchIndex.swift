@@ -45,9 +45,7 @@ enum SearchIndex {
                 to: file, with: writer)
             for (language, url) in pages {
                 let view = resultsView(language: language, url: url, index: site.index, views: site.views, config: site.config)
-                result.write(
-                    site.templates.render(site.views.mustache(forGenerated: view), layout: resultsLayout), to: url + "index.html",
-                    with: writer)
+                result.write(site.templates.render(site.views.mustache(forGenerated: view), layout: resultsLayout), to: url + "index.html", with: writer)
             }
             return result
         }
