@@ -9,6 +9,8 @@ struct Build: ParsableCommand {
             The site is built in a staging folder next to the output and swapped in only when the build has \
             no errors: a failed build leaves the previous output as it was. Every problem of the build is \
             reported at once as path:line:column: error: message.
+
+            A rebuild renders only what changed since the last build: the build cache is one file,             .mengvorm-cache in the output folder, kept only when it was written by this same mengvorm             binary for the same site and options. It is never published, and deleting it is always safe.
             """
     )
 
@@ -27,18 +29,26 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors (use this before publishing).")
     var strict = false
 
+    @Flag(
+        name: .customLong("no-cache"),
+        help: "Build from scratch, ignoring .mengvorm-cache in the output folder (a fresh one is still written for the next build).")
+    var noCache = false
+
     func run() throws {
         var options = BuildOptions(siteRoot: site.siteRoot)
         options.output = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         options.includeDrafts = drafts
         options.strict = strict
+        options.cacheFile = noCache ? .write : .use
         options.observer = TerminalObserver(progress: true)
         let report = Builder.build(options)
         Terminal.printDiagnostics(report, siteRoot: options.siteRoot)
         let shownOutput = output ?? "Output/"
         if report.succeeded {
+            let unchanged = report.pageCount - report.renderedPageCount
+            let reused = unchanged > 0 ? " (\(count(unchanged, "page")) unchanged since the last build)" : ""
             print(
-                "Built \(count(report.pageCount, "page")) and \(count(report.fileCount - report.pageCount, "other file")) into \(shownOutput) in \(report.milliseconds) ms"
+                "Built \(count(report.pageCount, "page")) and \(count(report.fileCount - report.pageCount, "other file")) into \(shownOutput) in \(report.milliseconds) ms\(reused)"
             )
         } else {
             print(

@@ -21,6 +21,25 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.path + "/Output/index.html"))
     }
 
+    @Test func aRebuildReusesTheCacheFileUnlessNoCacheIsGiven() throws {
+        let site = TestSite(["Content/_index.md": page("Home", "Hallo"), "Content/a.md": page("A", "Tekst")])
+        defer { site.remove() }
+        site.settle()
+        let first = try run(["build", "--source", site.root.path])
+        #expect(first.status == 0)
+        #expect(!first.stdout.contains("unchanged"))
+        #expect(site.exists(".mengvorm-cache"))
+        let second = try run(["build", "--source", site.root.path])
+        #expect(second.stdout.contains(" (2 pages unchanged since the last build)"))
+        let fresh = try run(["build", "--source", site.root.path, "--no-cache"])
+        #expect(fresh.status == 0)
+        #expect(!fresh.stdout.contains("unchanged"))
+        // It still leaves a cache file for the next build.
+        let after = try run(["build", "--source", site.root.path])
+        #expect(after.stdout.contains(" (2 pages unchanged since the last build)"))
+        #expect(try run(["build", "--help"]).stdout.contains("--no-cache"))
+    }
+
     @Test func contentErrorsPrintLocationSourceLineAndCaretAndExitOne() throws {
         let site = try makeSite([
             "Content/_index.md": "---\ntitle: Home\n---\nZie [weg](weg.md).\n",

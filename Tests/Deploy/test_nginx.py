@@ -114,3 +114,7 @@ def test_unknown_pages_get_the_helpful_404(server):
     assert "default-src 'none'" in headers["Content-Security-Policy"]
     status, _, _ = fetch(base + "/.mengvorm-output")
     assert status == 404
+    # The build cache is in the output folder too, and never served.
+    assert (site / ".mengvorm-cache").exists()
+    status, _, _ = fetch(base + "/.mengvorm-cache")
+    assert status == 404

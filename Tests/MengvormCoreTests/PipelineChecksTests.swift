@@ -228,4 +228,18 @@ import Testing
         #expect(site.read("tags/thuis/index.html") == "<nav>[Plannen|../../plannen/index.html]</nav>SECTION thuis")
         #expect(site.read("plannen/week/index.html") == "<nav>[Plannen|../../plannen/index.html]</nav>PAGE")
     }
+
+    @Test func theNotFoundPageLinksFromTheRootThoughTheHomePageSharesItsMenu() throws {
+        // The 404 page is shown at any depth; the home page's cached menu links relatively. Which of the
+        // two is rendered first (with a build cache, the home page often is not rendered) must not matter.
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/partials/menu.mustache"] = "<nav>{{#menu}}[{{title}}|{{url}}]{{/menu}}</nav>"
+        theme["Themes/default/layouts/home.mustache"] = "{{{cached.menu}}}HOME"
+        theme["Themes/default/layouts/404.mustache"] = "{{{cached.menu}}}NOT FOUND"
+        let site = TestSite(["Content/_index.md": page("Home"), "Content/plannen/_index.md": page("Plannen")], theme: theme)
+        defer { site.remove() }
+        #expect(TestSite.lines(site.build()) == [])
+        #expect(site.read("index.html") == "<nav>[Plannen|plannen/index.html]</nav>HOME")
+        #expect(site.read("404.html")?.hasPrefix("<nav>[Plannen|/plannen/") == true)
+    }
 }

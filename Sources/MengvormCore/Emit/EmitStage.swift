@@ -52,6 +52,15 @@ enum EmitStage {
             if run.failed {
                 folder.discard()
             } else {
+                if options.cacheFile != .none, let cache = options.cache {
+                    // Beside the staged output, so it is moved in with it; no file is better than a wrong one.
+                    let bytes = PersistentCache.encode(cache, options: options)
+                    let path = PersistentCache.path(in: folder.staging)
+                    if bytes.withUnsafeBytes({ FileWriter.writeReturningError($0, to: path) }) != 0 {
+                        unlink(path)
+                    }
+                    run.finished("write cache")
+                }
                 do {
                     let order = try folder.commit(writer)
                     options.cache?.remember(output: folder.final, files: writer.manifest, order: order)

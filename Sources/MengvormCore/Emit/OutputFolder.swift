@@ -5,6 +5,8 @@ import Foundation
 struct OutputFolder {
     /// Written into every output so a later build knows the folder is its own to replace.
     static let marker = ".mengvorm-output"
+    /// What this build learnt for the next one (see `PersistentCache`); not in the manifest, never published.
+    static let cacheFile = ".mengvorm-cache"
 
     let final: URL
     let staging: URL
@@ -83,6 +85,9 @@ struct OutputFolder {
             try fm.moveItem(at: staging, to: final)
             return newOrder
         }
+        // The previous cache file describes the previous output: gone before that output changes, so
+        // an interrupted commit leaves no file that could mislead the next build.
+        unlink(final.path + "/" + OutputFolder.cacheFile)
         for path in writer.stagedFiles {
             let target = final.path + "/" + path
             if rename(staging.path + "/" + path, target) != 0 {
@@ -96,6 +101,11 @@ struct OutputFolder {
         for path in writer.previous.keys where current[path] == nil {
             unlink(final.path + "/" + path)
             removeEmptyFolders(above: path)
+        }
+        // The new cache file, if this build wrote one, then the manifest, each through a rename.
+        let cache = OutputFolder.cacheFile
+        if rename(staging.path + "/" + cache, final.path + "/" + cache) != 0 && errno != ENOENT {
+            unlink(final.path + "/" + cache)
         }
         // The manifest last, through a rename, so it never describes a half-written folder.
         let temporary = final.path + "/" + OutputFolder.marker + ".new"

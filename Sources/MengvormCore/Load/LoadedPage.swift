@@ -12,14 +12,17 @@ public final class LoadedPage: Sendable {
     /// changes) from an edit of the settings (titles and order other pages show may change).
     public let frontMatterHash: UInt64
     public let bodyHash: UInt64
+    /// False for a page from the build cache file, which keeps no text: `withText` reads it when the page is rendered.
+    public let hasText: Bool
     /// For a page made from a data entry (`pages_from:`): the entry, which templates see as `page.entry`.
     public let entry: DataNode?
 
     public init(
         source: SourceFile, meta: PageMeta, body: String, bodyLine: Int, frontMatterHash: UInt64 = 0, bodyHash: UInt64 = 0,
-        entry: DataNode? = nil
+        entry: DataNode? = nil, hasText: Bool = true
     ) {
         self.entry = entry
+        self.hasText = hasText
         self.source = source
         self.meta = meta
         self.body = body
@@ -34,6 +37,13 @@ public final class LoadedPage: Sendable {
         meta.updated = day
         return LoadedPage(
             source: source, meta: meta, body: body, bodyLine: bodyLine, frontMatterHash: frontMatterHash,
-            bodyHash: bodyHash, entry: entry)
+            bodyHash: bodyHash, entry: entry, hasText: hasText)
+    }
+
+    /// This page (with its settings, and `updated` from Git) with the text of `fresh`, its file read again.
+    func withText(of fresh: LoadedPage) -> LoadedPage {
+        LoadedPage(
+            source: source, meta: meta, body: fresh.body, bodyLine: fresh.bodyLine, frontMatterHash: frontMatterHash,
+            bodyHash: fresh.bodyHash, entry: entry)
     }
 }

@@ -78,6 +78,13 @@ public struct FileStamp: Hashable, Sendable {
         inode = UInt64(info.st_ino)
     }
 
+    public init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
+    }
+
     /// The stamp of the file at `path`, or nil when there is none.
     public static func of(_ path: String) -> FileStamp? {
         var info = stat()

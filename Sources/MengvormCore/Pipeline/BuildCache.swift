@@ -15,14 +15,14 @@ public final class BuildCache: @unchecked Sendable {
     typealias LoadResult = (page: LoadedPage?, diagnostics: [Diagnostic])
 
     /// The last load, position by position with the Markdown files it was given.
-    private struct Loads {
+    struct Loads {
         var results: [LoadResult] = []
         /// nil where the stamp cannot be trusted (see `racyNanoseconds`): read that file again.
         var stamps: [FileStamp?] = []
         var positions: [String: Int] = [:]
     }
 
-    private struct CachedRender {
+    struct CachedRender {
         var bodyHash: UInt64
         var hash: UInt64
         var result: RenderedPage
@@ -31,13 +31,16 @@ public final class BuildCache: @unchecked Sendable {
     private var scanned: (files: [SourceFile], positions: [String: Int], diagnostics: [Diagnostic], languages: [String])?
     /// Content paths whose stamps the last scan renewed without walking the tree; nil after a walk.
     private var restamped: Set<String>?
-    private var loads = Loads()
+    var loads = Loads()
     /// The manifest of the output this cache last put in place, with the stamp of its file.
     private var output: (folder: String, stamp: FileStamp, files: [String: UInt64], order: [String])?
-    private var site: (key: UInt64, index: SiteIndex, diagnostics: [Diagnostic])?
+    private(set) var site: (key: UInt64, index: SiteIndex, diagnostics: [Diagnostic])?
     /// Results by position in the cached index; emptied whenever the index is assembled anew.
-    private var renders: [CachedRender?] = []
-    private var copies: [String: (stamp: FileStamp, hash: UInt64)] = [:]
+    private(set) var renders: [CachedRender?] = []
+    /// Results read from the build cache file, by position in the index with the same site key and
+    /// with each page's output path; taken by the first index assembled with that key (see `store`).
+    var seededRenders: (key: UInt64, renders: [(outputPath: String, render: CachedRender)?])?
+    var copies: [String: (stamp: FileStamp, hash: UInt64)] = [:]
     private var git: (stamp: FileStamp?, days: [String: Day])?
 
     /// The Git dates of the site's files, from `git log` only when the repository changed since the last
@@ -152,7 +155,8 @@ public final class BuildCache: @unchecked Sendable {
     // MARK: Site key and index
 
     /// Everything a page's HTML depends on besides its own text: build options, site.yml, the theme
-    /// and overrides, the list of files, the data files and every page's settings.
+    /// and overrides, the list of files, the data files, the images (their width and height are read
+    /// into the pages), every page's settings and its `updated` day (which may come from Git).
     static func siteKey(options: BuildOptions, theme: String, files: [SourceFile], loaded: [LoadedPage]) -> UInt64 {
         var key = Fingerprint()
         // A stamp from the last moments may not show the next change (see `racyNanoseconds`): such
@@ -174,12 +178,21 @@ public final class BuildCache: @unchecked Sendable {
         }
         for file in files {
             key.add(file.contentPath)
-            if file.kind == .data { add(file.stamp) }
+            if file.kind == .data || (file.kind == .asset && isImage(file.fileName)) { add(file.stamp) }
         }
         // In file order; a page that failed to load shifts the rest, which changes the key too.
         key.add(UInt64(loaded.count))
-        for page in loaded { key.add(page.frontMatterHash) }
+        for page in loaded {
+            key.add(page.frontMatterHash)
+            key.add(page.meta.updated.map { UInt64($0.year * 10_000 + $0.month * 100 + $0.day) } ?? 0)
+        }
         return key.value
+    }
+
+    /// A file `ImageSizeReader` may read a size from.
+    private static func isImage(_ fileName: String) -> Bool {
+        guard let dot = fileName.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        return ["png", "jpg", "jpeg", "gif", "webp", "svg"].contains(fileName[fileName.utf8.index(after: dot)...].lowercased())
     }
 
     /// The previous build's index when the site key is the same, with the new text of the pages read again.
@@ -197,6 +210,14 @@ public final class BuildCache: @unchecked Sendable {
     func store(index: SiteIndex, key: UInt64, diagnostics: [Diagnostic]) {
         site = (key, index, diagnostics)
         renders = Array(repeating: nil, count: index.pages.count)
+        // The same key means the same files, settings and theme, so the same index: the earlier results
+        // hold by position; each is still checked against the page's output path.
+        if let seeded = seededRenders, seeded.key == key, seeded.renders.count == index.pages.count {
+            for (position, entry) in seeded.renders.enumerated() {
+                if let entry, entry.outputPath == index.pages[position].outputPath { renders[position] = entry.render }
+            }
+        }
+        seededRenders = nil
     }
 
     // MARK: Render

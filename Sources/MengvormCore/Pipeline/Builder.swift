@@ -12,6 +12,17 @@ import Foundation
 public enum Builder {
     public static func build(_ options: BuildOptions) -> BuildReport {
         var run = BuildRun(options)
+        if options.cacheFile != .none, options.writesOutput, options.cache == nil {
+            let cache = BuildCache()
+            var note = "not read (--no-cache)"
+            if options.cacheFile == .use {
+                note = PersistentCache.seed(cache, fromFileIn: options.outputFolder, options: options) ?? "used"
+            }
+            run.options.cache = cache
+            // Only in the stage times (MENGVORM_TIMINGS): an ignored file is no problem of the site.
+            run.finished("read cache: \(note)")
+        }
+        let options = run.options
         guard let loaded = LoadStage.run(options, &run) else { return run.report(succeeded: false) }
         let index = AssembleStage.run(loaded, options, &run)
         let output = EmitStage.prepare(options, &run)
@@ -43,6 +54,19 @@ public struct BuildOptions: Sendable {
     /// Absolute paths of the files that changed in place since the previous build with `cache`, when
     /// a watcher knows them (nothing added, removed or renamed); nil makes the build look at every file.
     public var changedPaths: Set<String>?
+    /// The build cache file in the output folder (`.mengvorm-cache`, see `PersistentCache`).
+    public var cacheFile = CacheFileUse.none
+    /// Stands for the running binary in the cache file's header (tests use it to be "a newer binary").
+    public var cacheIdentity: String?
+
+    public enum CacheFileUse: Sendable {
+        /// Neither read nor written (`serve`, `check`, and the tests unless they ask).
+        case none
+        /// Written for the next build, but this one builds from scratch (`build --no-cache`).
+        case write
+        /// Read, and written again (`mengvorm build`).
+        case use
+    }
 
     public init(siteRoot: URL) { self.siteRoot = siteRoot }
 
@@ -82,7 +106,7 @@ public protocol BuildObserver: Sendable {
 
 /// The state one build carries from stage to stage: its diagnostics and its clock.
 struct BuildRun {
-    let options: BuildOptions
+    var options: BuildOptions
     var diagnostics = Diagnostics()
     private let started = DispatchTime.now()
     private var lap = DispatchTime.now()

@@ -7,6 +7,13 @@ enum RenderStage {
         _ site: LoadedSite, _ index: SiteIndex, _ options: BuildOptions, into writer: OutputWriter?,
         _ run: inout BuildRun
     ) -> RenderedSite {
+        var reused = [RenderedPage?](repeating: nil, count: index.pages.count)
+        if let cache = options.cache {
+            for pageIndex in index.pages.indices {
+                reused[pageIndex] = cache.reusableRender(of: index.pages[pageIndex], writer: writer)
+            }
+        }
+        let index = withText(index, reused: reused, contentRoot: site.contentRoot)
         let links = LinkResolver(index: index, linkStyle: site.config.linkStyle)
         let views = ViewBuilder(index: index, config: site.config, links: links, data: site.data, templates: site.templates)
         var renderer = PageRenderer(
@@ -14,7 +21,7 @@ enum RenderStage {
         // Local images get width and height read from their files.
         renderer.contentRoot = site.contentRoot.path
         let (pages, renderedCount) = renderPages(
-            index: index, renderer: renderer, writer: writer, cache: options.cache,
+            index: index, reused: reused, renderer: renderer, writer: writer, cache: options.cache,
             observer: options.observer)
         for page in pages { run.diagnostics.add(contentsOf: page.diagnostics) }
         run.finished("render and write pages")
@@ -27,15 +34,10 @@ enum RenderStage {
     /// Every page's result, rendered in parallel and written into the staging folder; with a cache,
     /// pages whose inputs are unchanged keep their earlier result and file. Also: how many were rendered.
     private static func renderPages(
-        index: SiteIndex, renderer: PageRenderer, writer: OutputWriter?, cache: BuildCache?,
+        index: SiteIndex, reused: [RenderedPage?], renderer: PageRenderer, writer: OutputWriter?, cache: BuildCache?,
         observer: (any BuildObserver)?
     ) -> (rendered: [RenderedPage], renderedCount: Int) {
-        var results = [RenderedPage?](repeating: nil, count: index.pages.count)
-        if let cache {
-            for pageIndex in index.pages.indices {
-                results[pageIndex] = cache.reusableRender(of: index.pages[pageIndex], writer: writer)
-            }
-        }
+        var results = reused
         let stale = index.pages.indices.filter { results[$0] == nil }
         let progress = RenderProgress(total: stale.count, observer: observer)
         let fresh = parallelMap(stale.count) { position -> (result: RenderedPage, hash: UInt64?) in
@@ -56,6 +58,21 @@ enum RenderStage {
             }
         }
         return (results.map { $0! }, stale.count)
+    }
+}
+
+extension RenderStage {
+    /// The index with the text of every page to render: pages loaded from the build cache file have
+    /// none, and only those that are rendered after all (a changed key, a missing file) read it.
+    static func withText(_ index: SiteIndex, reused: [RenderedPage?], contentRoot: URL) -> SiteIndex {
+        let missing = index.pages.indices.filter { reused[$0] == nil && !index.pages[$0].loaded.hasText }
+        guard !missing.isEmpty else { return index }
+        let fresh = parallelMap(missing.count) { PageLoader.load(index.pages[missing[$0]].loaded.source, contentRoot: contentRoot).page }
+        var index = index
+        for (position, pageIndex) in missing.enumerated() {
+            if let page = fresh[position] { index.replaceText(with: index.pages[pageIndex].loaded.withText(of: page)) }
+        }
+        return index
     }
 }
 

@@ -159,7 +159,9 @@ final class ViewBuilder: @unchecked Sendable {
     /// Partials rendered once per parent section; see `PartialCache`.
     private func cachedPartials(for pageIndex: Int, view: [String: Any]) -> CachedPartials {
         let page = index.pages[pageIndex]
-        let scope = "\(page.parent ?? -1)/\(index.topSection(of: pageIndex) ?? -1)/\(language(of: pageIndex))"
+        // With the root: the 404 page shares the home page's group but links from `/`.
+        let root = view["root"] as? String ?? ""
+        let scope = "\(page.parent ?? -1)/\(index.topSection(of: pageIndex) ?? -1)/\(language(of: pageIndex))/\(root)"
         let ownHref = links.href(to: pageIndex, from: pageIndex)
         let sharedView = SendableView(value: view)
         return CachedPartials(names: templates.partials) { [partialCache, templates] name in

@@ -1,0 +1,168 @@
+import Foundation
+
+/// The build cache file, `.mengvorm-cache` in the output folder: what a `BuildCache` learnt in one
+/// `mengvorm build`, for the next one. It is written into the staging folder with the rest of the
+/// output and moved in with it, so it always describes the output beside it; a failed build leaves
+/// the previous file as it was. It holds, for the files whose stamps were trusted, their load
+/// results without the page text, the site key, each page's render result with the hash of its
+/// file, and the copied files. Deleting it is always safe: the next build starts from scratch.
+///
+/// The header ties the file to the binary (a newer Mengvorm may render differently), the site folder
+/// and the options that change pages; any mismatch, and any damage, makes the build ignore the file.
+enum PersistentCache {
+    static let magic = Array("MENGVORM-CACHE\n".utf8)
+    /// Raise with every change of what the file holds or how it is written.
+    static let formatVersion: UInt64 = 1
+
+    /// The running executable: its size, time and inode change with every new build of it.
+    static let binaryIdentity: String = {
+        guard let stamp = FileStamp.of("/proc/self/exe") ?? FileStamp.of(CommandLine.arguments.first ?? "") else {
+            // Nothing to tell this binary from the next: never trust an earlier file.
+            return "unknown " + UUID().uuidString
+        }
+        return "exe \(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode)"
+    }()
+
+    /// What must be the same for an earlier file to apply: the binary, the site and the options pages depend on.
+    static func headerKey(_ options: BuildOptions) -> String {
+        [
+            "mengvorm \(formatVersion)", options.cacheIdentity ?? binaryIdentity,
+            options.siteRoot.standardizedFileURL.path, options.includeDrafts ? "drafts" : "published", options.today.description,
+        ].joined(separator: "\n")
+    }
+
+    static func path(in folder: URL) -> String { folder.path + "/" + OutputFolder.cacheFile }
+
+    // MARK: Writing
+
+    static func encode(_ cache: BuildCache, options: BuildOptions) -> [UInt8] {
+        var body = CacheEncoder(capacity: 1 << 20)
+        encodeLoads(cache.loads, into: &body)
+        encodeRenders(cache, into: &body)
+        body.array(cache.copies.sorted { $0.key < $1.key }) {
+            $0.string($1.key)
+            $0.stamp($1.value.stamp)
+            $0.hash($1.value.hash)
+        }
+        var file = CacheEncoder(capacity: body.bytes.count + 256)
+        for byte in magic { file.byte(byte) }
+        file.unsigned(formatVersion)
+        file.string(headerKey(options))
+        file.unsigned(UInt64(body.bytes.count))
+        body.bytes.withUnsafeBytes { file.hash(ContentHash.of($0)) }
+        var bytes = file.bytes
+        bytes.append(contentsOf: body.bytes)
+        return bytes
+    }
+
+    private static func encodeLoads(_ loads: BuildCache.Loads, into body: inout CacheEncoder) {
+        // Only files whose stamp is trusted: the others are read again anyway.
+        var paths = [String?](repeating: nil, count: loads.results.count)
+        for (path, position) in loads.positions where position < paths.count { paths[position] = path }
+        let trusted = paths.indices.filter { paths[$0] != nil && loads.stamps[$0] != nil }
+        body.unsigned(UInt64(trusted.count))
+        for position in trusted {
+            let (page, diagnostics) = loads.results[position]
+            body.string(paths[position]!)
+            body.stamp(loads.stamps[position]!)
+            body.optional(page) { encoder, page in
+                encoder.byte(page.source.kind == .home ? 0 : page.source.kind == .section ? 1 : 2)
+                encoder.optional(page.source.language) { $0.string($1) }
+                encoder.loadedWithoutText(page)
+            }
+            body.array(diagnostics) { $0.diagnostic($1) }
+        }
+    }
+
+    private static func encodeRenders(_ cache: BuildCache, into body: inout CacheEncoder) {
+        guard let site = cache.site, cache.renders.count == site.index.pages.count else {
+            body.bool(false)
+            return
+        }
+        body.bool(true)
+        body.hash(site.key)
+        body.unsigned(UInt64(cache.renders.count))
+        for (position, cached) in cache.renders.enumerated() {
+            body.optional(cached) { encoder, cached in
+                encoder.string(site.index.pages[position].outputPath)
+                encoder.hash(cached.bodyHash)
+                encoder.hash(cached.hash)
+                encoder.rendered(cached.result)
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    /// Fills a new cache from the file in `folder`. When there is no file or it does not apply (another
+    /// binary, site or options, or a damaged file) the cache is left empty and the reason returned.
+    static func seed(_ cache: BuildCache, fromFileIn folder: URL, options: BuildOptions) -> String? {
+        guard case .success(let bytes) = FileReader.readBytes(at: path(in: folder)) else { return "no cache file" }
+        return seed(cache, from: bytes, options: options)
+    }
+
+    static func seed(_ cache: BuildCache, from bytes: [UInt8], options: BuildOptions) -> String? {
+        guard bytes.count > magic.count, bytes.starts(with: magic) else { return "not a cache file" }
+        var header = CacheDecoder(bytes, from: magic.count)
+        guard (try? header.unsigned()) == formatVersion else { return "another format" }
+        guard (try? header.string()) == headerKey(options) else { return "another binary, site or options" }
+        guard let length = try? header.unsigned(), let checksum = try? header.hash(), UInt64(bytes.count - header.position) == length
+        else { return "cut short" }
+        let bodyMatches = bytes.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[header.position...])) == checksum }
+        guard bodyMatches else { return "damaged" }
+        var body = CacheDecoder(bytes, from: header.position)
+        do {
+            let loads = try decodeLoads(&body)
+            let renders = try decodeRenders(&body)
+            var copies: [String: (stamp: FileStamp, hash: UInt64)] = [:]
+            for _ in 0..<(try body.count()) { copies[try body.string()] = (try body.stamp(), try body.hash()) }
+            guard body.isAtEnd else { return "damaged" }
+            cache.loads = loads
+            cache.seededRenders = renders
+            cache.copies = copies
+            return nil
+        } catch {
+            return "damaged"
+        }
+    }
+
+    private static func decodeLoads(_ body: inout CacheDecoder) throws -> BuildCache.Loads {
+        var loads = BuildCache.Loads()
+        let count = try body.count()
+        loads.results.reserveCapacity(count)
+        loads.stamps.reserveCapacity(count)
+        for position in 0..<count {
+            let path = try body.string()
+            let stamp = try body.stamp()
+            let page = try body.optional { decoder -> LoadedPage in
+                let kinds: [SourceFile.Kind] = [.home, .section, .page]
+                let kind = Int(try decoder.byte())
+                guard kind < kinds.count else { throw CacheDecoder.Invalid() }
+                let source = SourceFile(
+                    kind: kinds[kind], contentPath: path, language: try decoder.optional { try $0.string() }, stamp: stamp)
+                return try decoder.loadedWithoutText(source: source)
+            }
+            let diagnostics = try body.array { try $0.diagnostic() }
+            loads.positions[path] = position
+            loads.results.append((page, diagnostics))
+            loads.stamps.append(stamp)
+        }
+        return loads
+    }
+
+    private static func decodeRenders(_ body: inout CacheDecoder) throws -> (
+        key: UInt64, renders: [(outputPath: String, render: BuildCache.CachedRender)?]
+    )? {
+        guard try body.bool() else { return nil }
+        let key = try body.hash()
+        let renders = try body.array { decoder in
+            try decoder.optional { decoder -> (outputPath: String, render: BuildCache.CachedRender) in
+                let outputPath = try decoder.string()
+                let bodyHash = try decoder.hash()
+                let hash = try decoder.hash()
+                return (outputPath, BuildCache.CachedRender(bodyHash: bodyHash, hash: hash, result: try decoder.rendered()))
+            }
+        }
+        return (key, renders)
+    }
+}

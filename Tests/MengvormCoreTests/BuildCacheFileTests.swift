@@ -1,0 +1,259 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import MengvormCore
+
+/// `mengvorm build` with its cache file, `.mengvorm-cache` in the output folder: a rebuild renders
+/// only what changed, and what comes out is byte for byte what a build from scratch makes.
+@Suite struct BuildCacheFileTests {
+    static let theme: [String: String] = {
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/layouts/team.mustache"] = "{{<base}}{{$main}}TEAM {{page.title}} @ {{page.entry.office}}{{/main}}{{/base}}"
+        return theme
+    }()
+
+    static let files = [
+        "site.yml": "title: Intranet\nlanguage: nl\n",
+        "Content/_index.md": page("Home", "Welkom. Zie [de week](plannen/je-week.md#kantoordagen)."),
+        "Content/plannen/_index.md": page("Plannen"),
+        "Content/plannen/je-week.md": page("Je week", "Plan je week.\n\n## Kantoordagen\n\nTekst met ![foto](foto.png)."),
+        "Content/plannen/overleg.md": page("Overleg", "Zie [kantoordagen](je-week.md#kantoordagen) en [weg](je-week.md#weg)."),
+        "Content/teams/_index.md": page(
+            "Teams", extra: "pages_from:\n  data: teams\n  list: teams\n  title: name\n  slug: slug\n  layout: team"),
+        "Content/_data/teams.yml": "teams:\n  - name: HR\n    slug: hr\n    office: Utrecht\n",
+    ]
+
+    static let png = ImageAndCalloutTests.png
+
+    static func makeSite() -> TestSite {
+        let site = TestSite(files, theme: theme)
+        site.writeBytes("Content/plannen/foto.png", png)
+        site.settle()
+        return site
+    }
+
+    @discardableResult
+    static func build(
+        _ site: TestSite, into output: URL? = nil, cacheFile: BuildOptions.CacheFileUse = .use, identity: String = "test binary 1",
+        drafts: Bool = false
+    ) -> BuildReport {
+        var options = BuildOptions(siteRoot: site.root)
+        options.today = Day(year: 2026, month: 11, day: 23)!
+        options.output = output
+        options.includeDrafts = drafts
+        options.cacheFile = cacheFile
+        options.cacheIdentity = identity
+        return Builder.build(options)
+    }
+
+    /// Every file of an output folder but the cache file, byte for byte, by path (the manifest too).
+    static func files(in folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)!
+        while let path = enumerator.nextObject() as? String {
+            if path != OutputFolder.cacheFile, let data = FileManager.default.contents(atPath: folder.path + "/" + path) {
+                files[path] = data
+            }
+        }
+        return files
+    }
+
+    /// The site's output matches a build from scratch (`--no-cache`) of the same files into another folder.
+    static func expectSameAsCleanBuild(_ site: TestSite, _ report: BuildReport, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let clean = site.root.appendingPathComponent("Clean")
+        try? FileManager.default.removeItem(at: clean)
+        let fresh = build(site, into: clean, cacheFile: .write)
+        #expect(fresh.renderedPageCount == fresh.pageCount, sourceLocation: sourceLocation)
+        #expect(report.succeeded == fresh.succeeded, sourceLocation: sourceLocation)
+        #expect(TestSite.lines(report) == TestSite.lines(fresh), sourceLocation: sourceLocation)
+        let built = files(in: site.output)
+        let expected = files(in: clean)
+        #expect(built.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, data) in expected where built[path] != data {
+            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
+        }
+    }
+
+    static func cacheBytes(_ site: TestSite) -> Data? { FileManager.default.contents(atPath: PersistentCache.path(in: site.output)) }
+
+    @Test func aRebuildWithoutChangesRendersNothingAndAnEditOfTheTextOnlyThatPage() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        let cold = Self.build(site)
+        #expect(cold.succeeded)
+        #expect(cold.renderedPageCount == cold.pageCount)
+        #expect(Self.cacheBytes(site) != nil)
+
+        let again = Self.build(site)
+        #expect(again.renderedPageCount == 0)
+        Self.expectSameAsCleanBuild(site, again)
+
+        site.write("Content/plannen/je-week.md", page("Je week", "Plan je week opnieuw.\n\n## Kantoordagen\n\nTekst."))
+        let edited = Self.build(site)
+        #expect(edited.renderedPageCount == 1)
+        #expect(site.read("plannen/je-week/index.html")?.contains("Plan je week opnieuw.") == true)
+        Self.expectSameAsCleanBuild(site, edited)
+    }
+
+    @Test func warningsOfUnchangedPagesAreReportedAsInACleanBuild() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        let cold = Self.build(site)
+        #expect(TestSite.lines(cold).contains { $0.hasPrefix("Content/plannen/overleg.md:") && $0.hasSuffix("`#weg`") })
+        let again = Self.build(site)
+        #expect(again.renderedPageCount == 0)
+        #expect(TestSite.lines(again) == TestSite.lines(cold))
+        // The heading the other pages link to goes away: they are not rendered again, still warned about.
+        site.write("Content/plannen/je-week.md", page("Je week", "Plan je week."))
+        let edited = Self.build(site)
+        #expect(edited.renderedPageCount == 1)
+        #expect(TestSite.lines(edited).contains { $0.contains("#kantoordagen") })
+        Self.expectSameAsCleanBuild(site, edited)
+    }
+
+    @Test func anEditOfTheFrontMatterRendersThePagesThatShowIt() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        site.write("Content/plannen/je-week.md", page("Jouw week", "Plan je week.\n\n## Kantoordagen\n"))
+        let edited = Self.build(site)
+        #expect(edited.renderedPageCount == edited.pageCount)
+        #expect(site.read("plannen/index.html")?.contains("[Jouw week|") == true)
+        Self.expectSameAsCleanBuild(site, edited)
+    }
+
+    @Test func anEditOfADataFileRendersTheSiteAgain() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        site.write("Content/_data/teams.yml", "teams:\n  - name: HR\n    slug: hr\n    office: Gent\n")
+        let edited = Self.build(site)
+        #expect(edited.renderedPageCount == edited.pageCount)
+        #expect(site.read("teams/hr/index.html")?.contains("TEAM HR @ Gent") == true)
+        Self.expectSameAsCleanBuild(site, edited)
+    }
+
+    @Test func anEditOfTheThemeOrTheSettingsRendersEveryPage() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        site.write("Themes/default/layouts/page.mustache", "{{<base}}{{$main}}ANDERS {{{content}}}{{/main}}{{/base}}")
+        let themed = Self.build(site)
+        #expect(themed.renderedPageCount == themed.pageCount)
+        #expect(site.read("plannen/je-week/index.html")?.contains("ANDERS") == true)
+        Self.expectSameAsCleanBuild(site, themed)
+
+        site.write("site.yml", "title: Intranet\nlanguage: en\n")
+        let settings = Self.build(site)
+        #expect(settings.renderedPageCount == settings.pageCount)
+        #expect(site.read("index.html")?.contains("<html lang=\"en\">") == true)
+        Self.expectSameAsCleanBuild(site, settings)
+    }
+
+    @Test func anImageOfAnotherSizeRendersThePagesAgain() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        #expect(site.read("plannen/je-week/index.html")?.contains("width=\"800\"") == true)
+        var wider = Self.png
+        wider[19] = 0x84  // 900 pixels wide
+        site.writeBytes("Content/plannen/foto.png", wider)
+        let edited = Self.build(site)
+        #expect(edited.renderedPageCount == edited.pageCount)
+        #expect(site.read("plannen/je-week/index.html")?.contains("width=\"900\"") == true)
+        Self.expectSameAsCleanBuild(site, edited)
+    }
+
+    @Test func anAddedOrRemovedPageIsBuiltAsFromScratch() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        site.write("Content/plannen/nieuw.md", page("Nieuw", "Een nieuwe pagina."))
+        let added = Self.build(site)
+        #expect(added.succeeded)
+        #expect(added.renderedPageCount == added.pageCount)
+        #expect(site.read("plannen/index.html")?.contains("[Nieuw|") == true)
+        Self.expectSameAsCleanBuild(site, added)
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/plannen/overleg.md"))
+        let removed = Self.build(site)
+        #expect(removed.renderedPageCount == removed.pageCount)
+        #expect(!site.exists("plannen/overleg/index.html"))
+        Self.expectSameAsCleanBuild(site, removed)
+    }
+
+    @Test func aDamagedCacheFileIsIgnored() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        let good = try #require(Self.cacheBytes(site))
+        let path = PersistentCache.path(in: site.output)
+        var flipped = good
+        flipped[flipped.count - 3] ^= 0x40
+        for damaged in [Data("garbage, not a cache".utf8), good.prefix(good.count / 2), good.prefix(20), flipped, Data()] {
+            try damaged.write(to: URL(fileURLWithPath: path))
+            let report = Self.build(site)
+            #expect(report.succeeded)
+            #expect(report.renderedPageCount == report.pageCount)
+            Self.expectSameAsCleanBuild(site, report)
+        }
+        // And the file the last build wrote is good again.
+        #expect(Self.build(site).renderedPageCount == 0)
+    }
+
+    @Test func aCacheFileOfAnotherSiteOptionsOrBinaryIsIgnored() throws {
+        let site = Self.makeSite()
+        let other = Self.makeSite()
+        defer {
+            site.remove()
+            other.remove()
+        }
+        Self.build(site)
+        Self.build(other)
+        // The other site's file, though its pages have the same names and texts.
+        try FileManager.default.removeItem(atPath: PersistentCache.path(in: site.output))
+        try FileManager.default.copyItem(atPath: PersistentCache.path(in: other.output), toPath: PersistentCache.path(in: site.output))
+        let foreign = Self.build(site)
+        #expect(foreign.renderedPageCount == foreign.pageCount)
+        Self.expectSameAsCleanBuild(site, foreign)
+
+        let drafts = Self.build(site, drafts: true)
+        #expect(drafts.renderedPageCount == drafts.pageCount)
+        let newer = Self.build(site, identity: "test binary 2")
+        #expect(newer.renderedPageCount == newer.pageCount)
+        Self.expectSameAsCleanBuild(site, newer)
+        #expect(Self.build(site, identity: "test binary 2").renderedPageCount == 0)
+    }
+
+    @Test func aFailedBuildLeavesTheOutputAndTheCacheFileAsTheyWere() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        let output = Self.files(in: site.output)
+        let cache = Self.cacheBytes(site)
+        site.write("Content/plannen/je-week.md", "---\ntitle: [Je week\n---\nTekst.")
+        let failed = Self.build(site)
+        #expect(!failed.succeeded)
+        #expect(Self.files(in: site.output) == output)
+        #expect(Self.cacheBytes(site) == cache)
+
+        site.write("Content/plannen/je-week.md", page("Je week", "Weer goed.\n\n## Kantoordagen\n"))
+        let fixed = Self.build(site)
+        #expect(fixed.succeeded)
+        #expect(site.read("plannen/je-week/index.html")?.contains("Weer goed.") == true)
+        Self.expectSameAsCleanBuild(site, fixed)
+    }
+
+    @Test func theCacheFileIsNotInTheManifestAndNotWrittenByServeOrCheck() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        #expect(site.read(OutputFolder.marker)?.contains(OutputFolder.cacheFile) == false)
+        #expect(site.read("sitemap.xml")?.contains("mengvorm") != true)
+        // A build with an in-process cache (serve) removes the file: it no longer describes the output.
+        site.write("Content/plannen/je-week.md", page("Je week", "Anders."))
+        #expect(site.build(cache: BuildCache()).succeeded)
+        #expect(Self.cacheBytes(site) == nil)
+    }
+}
