@@ -52,7 +52,9 @@ enum EmitStage {
             if run.failed {
                 folder.discard()
             } else {
-                if options.cacheFile != .none, let cache = options.cache {
+                // A no-change rebuild keeps the file it was seeded from (writing 8 MB took 80 ms of 500).
+                let keepsCacheFile = options.cacheFile == .use && options.cache?.fileIsCurrent == true
+                if options.cacheFile != .none, let cache = options.cache, !keepsCacheFile {
                     // Beside the staged output, so it is moved in with it; no file is better than a wrong one.
                     let bytes = PersistentCache.encode(cache, options: options)
                     let path = PersistentCache.path(in: folder.staging)
@@ -62,7 +64,7 @@ enum EmitStage {
                     run.finished("write cache")
                 }
                 do {
-                    let order = try folder.commit(writer)
+                    let order = try folder.commit(writer, keepingCacheFile: keepsCacheFile)
                     options.cache?.remember(output: folder.final, files: writer.manifest, order: order)
                 } catch {
                     folder.discard()

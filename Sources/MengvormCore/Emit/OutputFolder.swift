@@ -72,7 +72,7 @@ struct OutputFolder {
     /// move only the changed files in, delete the files the site no longer has, and update the manifest.
     /// Returns the sorted paths of the new manifest, for the next build's `begin(known:)`.
     @discardableResult
-    func commit(_ writer: OutputWriter) throws -> [String] {
+    func commit(_ writer: OutputWriter, keepingCacheFile: Bool = false) throws -> [String] {
         let fm = FileManager.default
         let (manifest, newOrder) = OutputWriter.manifestText(writer.manifest, order: writer.previousOrder)
         guard fm.fileExists(atPath: final.path) else {
@@ -87,7 +87,7 @@ struct OutputFolder {
         }
         // The previous cache file describes the previous output: gone before that output changes, so
         // an interrupted commit leaves no file that could mislead the next build.
-        unlink(final.path + "/" + OutputFolder.cacheFile)
+        if !keepingCacheFile { unlink(final.path + "/" + OutputFolder.cacheFile) }
         for path in writer.stagedFiles {
             let target = final.path + "/" + path
             if rename(staging.path + "/" + path, target) != 0 {

@@ -54,6 +54,12 @@ public final class BuildCache: @unchecked Sendable {
     }
     /// Content paths read again by the current build.
     private var reloaded: Set<String> = []
+    /// The cache file this cache was seeded from still describes it: nothing was loaded, rendered or
+    /// copied again and the site key is the file's. Then the file is kept, not written again.
+    var fileIsCurrent = false
+    /// Whether loaded pages keep their text. `serve` keeps it for the next rebuild; a one-shot
+    /// `mengvorm build` reads each page's text again when it renders it.
+    public var keepsText = true
 
     public init() {}
 
@@ -126,8 +132,12 @@ public final class BuildCache: @unchecked Sendable {
             }
         }
         let readAt = Self.wallClockNanoseconds()
-        let fresh = parallelMap(stale.count) { PageLoader.load(files[stale[$0]], contentRoot: contentRoot) }
+        let fresh = parallelMap(stale.count) { position -> LoadResult in
+            let result = PageLoader.load(files[stale[position]], contentRoot: contentRoot)
+            return keepsText ? result : (result.page?.withoutText(), result.diagnostics)
+        }
         reloaded = []
+        if !stale.isEmpty { fileIsCurrent = false }
         for (position, index) in stale.enumerated() {
             reloaded.insert(files[index].contentPath)
             next.results[index] = fresh[position]
@@ -212,6 +222,7 @@ public final class BuildCache: @unchecked Sendable {
         renders = Array(repeating: nil, count: index.pages.count)
         // The same key means the same files, settings and theme, so the same index: the earlier results
         // hold by position; each is still checked against the page's output path.
+        if seededRenders?.key != key || seededRenders?.renders.count != index.pages.count { fileIsCurrent = false }
         if let seeded = seededRenders, seeded.key == key, seeded.renders.count == index.pages.count {
             for (position, entry) in seeded.renders.enumerated() {
                 if let entry, entry.outputPath == index.pages[position].outputPath { renders[position] = entry.render }
@@ -230,6 +241,7 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     func store(render result: RenderedPage, of page: Page, hash: UInt64) {
+        fileIsCurrent = false
         guard page.index < renders.count else { return }
         renders[page.index] = CachedRender(bodyHash: page.loaded.bodyHash, hash: hash, result: result)
     }
@@ -257,6 +269,7 @@ public final class BuildCache: @unchecked Sendable {
         if let stamp, let cached = copies[source], cached.stamp == stamp, writer.keep(destination, hash: cached.hash) {
             return true
         }
+        fileIsCurrent = false
         guard let hash = writer.copyReturningHash(from: source, to: destination) else { return false }
         if let stamp { copies[source] = (stamp, hash) }
         return true

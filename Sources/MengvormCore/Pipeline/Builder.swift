@@ -14,6 +14,7 @@ public enum Builder {
         var run = BuildRun(options)
         if options.cacheFile != .none, options.writesOutput, options.cache == nil {
             let cache = BuildCache()
+            cache.keepsText = false
             var note = "not read (--no-cache)"
             if options.cacheFile == .use {
                 note = PersistentCache.seed(cache, fromFileIn: options.outputFolder, options: options) ?? "used"

@@ -120,6 +120,7 @@ enum PersistentCache {
             cache.loads = loads
             cache.seededRenders = renders
             cache.copies = copies
+            cache.fileIsCurrent = true
             return nil
         } catch {
             return "damaged"

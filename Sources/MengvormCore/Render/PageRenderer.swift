@@ -24,8 +24,10 @@ struct PageRenderer: @unchecked Sendable {
     var contentRoot: String? = nil
     let imageSizes = ImageSizeCache()
 
-    func render(_ pageIndex: Int) -> (html: String, result: RenderedPage) {
+    /// `text`: the page read again when its load kept no text (see `LoadedPage.withoutText`).
+    func render(_ pageIndex: Int, text: LoadedPage? = nil) -> (html: String, result: RenderedPage) {
         let page = index.pages[pageIndex]
+        let loaded = text.map { page.loaded.withText(of: $0) } ?? page.loaded
         let path = page.displayPath
         let folder = page.loaded.source.folder
         var result = RenderedPage()
@@ -76,7 +78,7 @@ struct PageRenderer: @unchecked Sendable {
                     .flatMap { imageSizes.size(ofFileAt: contentRoot + "/" + $0) }
             }
         }
-        let document = markdown.render(page.loaded.body, lineOffset: page.loaded.bodyLine - 1)
+        let document = markdown.render(loaded.body, lineOffset: loaded.bodyLine - 1)
 
         for issue in document.issues {
             let location = SourceLocation(path: path, line: issue.line, column: issue.column)
@@ -103,14 +105,17 @@ struct PageRenderer: @unchecked Sendable {
         let view = views.view(for: pageIndex, document: document, components: components.names)
         let html = templates.render(views.mustache(for: view, page: pageIndex), layout: page.layout)
         // Privacy: no page may make the browser contact another site.
-        result.diagnostics += privacyDiagnostics(html: html, body: document.html, page: page, components: result.components)
+        result.diagnostics += privacyDiagnostics(html: html, body: document.html, page: page, loaded: loaded, components: result.components)
         return (html, result)
     }
 
     /// Every resource of the page's HTML from another site, each at the place to change: the line and
     /// column in the Markdown (raw HTML, components) when the address is written there, else in the theme's
     /// template, else the page's first line. Code blocks and code spans are text and never load anything.
-    func privacyDiagnostics(html: String, body: String, page: Page, components: [ComponentUse] = []) -> [Diagnostic] {
+    func privacyDiagnostics(
+        html: String, body: String, page: Page, loaded: LoadedPage? = nil, components: [ComponentUse] = []
+    ) -> [Diagnostic] {
+        let loaded = loaded ?? page.loaded
         let allowed = config.allowedOrigins
         let all = ExternalOrigins.blocked(in: html, allowed: allowed, isHTML: true)
         guard !all.isEmpty else { return [] }
@@ -119,14 +124,14 @@ struct PageRenderer: @unchecked Sendable {
         // The body's resources are the Markdown's: find each in the page's source, in order.
         var fromBody: [String: Int] = [:]
         var searchFrom: [String: String.Index] = [:]
-        let source = page.loaded.body
+        let source = loaded.body
         for resource in ExternalOrigins.blocked(in: body, allowed: allowed, isHTML: true) {
             fromBody[resource.url, default: 0] += 1
             let written = resource.url.replacingOccurrences(of: "&amp;", with: "&")
-            var location = SourceLocation(path: path, line: page.loaded.bodyLine, column: 1)
+            var location = SourceLocation(path: path, line: loaded.bodyLine, column: 1)
             if let range = source.range(of: written, range: (searchFrom[written] ?? source.startIndex)..<source.endIndex) {
                 searchFrom[written] = range.upperBound
-                location = Self.position(of: range.lowerBound, in: source, path: path, firstLine: page.loaded.bodyLine)
+                location = Self.position(of: range.lowerBound, in: source, path: path, firstLine: loaded.bodyLine)
             } else if let found = components.lazy.compactMap({ data[$0.data] }).compactMap({ file in
                 Self.node(containing: written, in: file.root).map {
                     SourceLocation(path: file.displayPath, line: $0.line, column: $0.column)

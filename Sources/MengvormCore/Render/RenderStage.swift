@@ -13,7 +13,6 @@ enum RenderStage {
                 reused[pageIndex] = cache.reusableRender(of: index.pages[pageIndex], writer: writer)
             }
         }
-        let index = withText(index, reused: reused, contentRoot: site.contentRoot)
         let links = LinkResolver(index: index, linkStyle: site.config.linkStyle)
         let views = ViewBuilder(index: index, config: site.config, links: links, data: site.data, templates: site.templates)
         var renderer = PageRenderer(
@@ -21,7 +20,7 @@ enum RenderStage {
         // Local images get width and height read from their files.
         renderer.contentRoot = site.contentRoot.path
         let (pages, renderedCount) = renderPages(
-            index: index, reused: reused, renderer: renderer, writer: writer, cache: options.cache,
+            index: index, reused: reused, contentRoot: site.contentRoot, renderer: renderer, writer: writer, cache: options.cache,
             observer: options.observer)
         for page in pages { run.diagnostics.add(contentsOf: page.diagnostics) }
         run.finished("render and write pages")
@@ -34,7 +33,7 @@ enum RenderStage {
     /// Every page's result, rendered in parallel and written into the staging folder; with a cache,
     /// pages whose inputs are unchanged keep their earlier result and file. Also: how many were rendered.
     private static func renderPages(
-        index: SiteIndex, reused: [RenderedPage?], renderer: PageRenderer, writer: OutputWriter?, cache: BuildCache?,
+        index: SiteIndex, reused: [RenderedPage?], contentRoot: URL, renderer: PageRenderer, writer: OutputWriter?, cache: BuildCache?,
         observer: (any BuildObserver)?
     ) -> (rendered: [RenderedPage], renderedCount: Int) {
         var results = reused
@@ -43,7 +42,11 @@ enum RenderStage {
         let fresh = parallelMap(stale.count) { position -> (result: RenderedPage, hash: UInt64?) in
             defer { progress.advance() }
             let page = index.pages[stale[position]]
-            let (html, result) = renderer.render(page.index)  // includes the privacy check, at source positions
+            // A page loaded without its text (from the cache file, or by a one-shot build) reads it now.
+            let reread = page.loaded.hasText ? nil : PageLoader.load(page.loaded.source, contentRoot: contentRoot)
+            var (html, result) = renderer.render(page.index, text: reread?.page)  // includes the privacy check, at source positions
+            // The file went away or broke since it was loaded: say so rather than publish it empty.
+            if let reread, reread.page == nil { result.diagnostics += reread.diagnostics }
             guard let writer, !html.isEmpty else { return (result, nil) }
             let hash = ContentHash.of(html)
             // A failed write is recorded by the writer and reported once by the emit stage, with its reason.
@@ -58,21 +61,6 @@ enum RenderStage {
             }
         }
         return (results.map { $0! }, stale.count)
-    }
-}
-
-extension RenderStage {
-    /// The index with the text of every page to render: pages loaded from the build cache file have
-    /// none, and only those that are rendered after all (a changed key, a missing file) read it.
-    static func withText(_ index: SiteIndex, reused: [RenderedPage?], contentRoot: URL) -> SiteIndex {
-        let missing = index.pages.indices.filter { reused[$0] == nil && !index.pages[$0].loaded.hasText }
-        guard !missing.isEmpty else { return index }
-        let fresh = parallelMap(missing.count) { PageLoader.load(index.pages[missing[$0]].loaded.source, contentRoot: contentRoot).page }
-        var index = index
-        for (position, pageIndex) in missing.enumerated() {
-            if let page = fresh[position] { index.replaceText(with: index.pages[pageIndex].loaded.withText(of: page)) }
-        }
-        return index
     }
 }
 
