@@ -96,6 +96,27 @@ import Testing
         Self.expectSameAsCleanBuild(site, edited)
     }
 
+    @Test func aNoChangeRebuildKeepsTheCacheFileAndTheNextEditStillRendersOnlyThatPage() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        let path = PersistentCache.path(in: site.output)
+        let written = FileStamp.of(path)
+        let bytes = Self.cacheBytes(site)
+        for _ in 0..<2 {
+            let again = Self.build(site)
+            #expect(again.renderedPageCount == 0)
+            // The file it was seeded from still describes the output: not written again.
+            #expect(FileStamp.of(path) == written)
+            #expect(Self.cacheBytes(site) == bytes)
+        }
+        site.write("Content/plannen/overleg.md", page("Overleg", "Zie [kantoordagen](je-week.md#kantoordagen) en niets meer."))
+        let edited = Self.build(site)
+        #expect(edited.renderedPageCount == 1)
+        #expect(FileStamp.of(path) != written)
+        Self.expectSameAsCleanBuild(site, edited)
+    }
+
     @Test func warningsOfUnchangedPagesAreReportedAsInACleanBuild() throws {
         let site = Self.makeSite()
         defer { site.remove() }

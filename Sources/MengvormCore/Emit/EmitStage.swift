@@ -34,14 +34,32 @@ enum EmitStage {
         }
     }
 
+    /// What every output of `SiteOutputs.all` wrote. The outputs only read the rendered site, so they run
+    /// side by side (the search index and the tag pages of 10,000 pages took seconds one after the other);
+    /// results stay in list order. After a build that changed nothing since its cache file (no page loaded,
+    /// rendered or copied again, the same site key), they would write the same bytes as last time, so
+    /// those files are kept instead (a no-change rebuild of 10,000 pages spent 0.4 s on a 75 MB search index).
+    private static func writeOutputs(_ site: RenderedSite, to writer: OutputWriter, _ options: BuildOptions) -> [OutputResult] {
+        let outputs = SiteOutputs.all
+        guard options.cacheFile == .use, let cache = options.cache, cache.fileIsCurrent else {
+            return parallelMap(outputs.count) { outputs[$0].write(site, to: writer) }
+        }
+        // Files copied from Content/ can change without changing the site key: copied (or kept) first.
+        let copies = outputs.filter { $0 is CopiedFiles }.map { $0.write(site, to: writer) }
+        guard cache.fileIsCurrent else {
+            let rest = outputs.filter { !($0 is CopiedFiles) }
+            return copies + parallelMap(rest.count) { rest[$0].write(site, to: writer) }
+        }
+        return copies + [OutputResult(files: writer.keepRemainingPrevious())]
+    }
+
     /// Writes every output of `SiteOutputs.all`, then puts the new site in place unless the build failed.
     static func finish(_ site: RenderedSite, into output: PreparedOutput, _ options: BuildOptions, _ run: inout BuildRun) -> BuildReport {
         var fileCount = site.index.pages.count
         if case .staged(let folder, let writer) = output {
             // The outputs only read the rendered site, so they run side by side (the search index and
             // the tag pages of 10,000 pages took seconds one after the other); results stay in list order.
-            let outputs = SiteOutputs.all
-            for result in parallelMap(outputs.count, { outputs[$0].write(site, to: writer) }) {
+            for result in writeOutputs(site, to: writer, options) {
                 fileCount += result.files
                 run.diagnostics.add(contentsOf: result.diagnostics)
             }

@@ -131,6 +131,17 @@ final class OutputWriter: @unchecked Sendable {
         return true
     }
 
+    /// Counts every file of the previous build that this one has not written or kept yet into this one,
+    /// when it is still there; how many. For a build whose outputs are known to be the same as last time.
+    func keepRemainingPrevious() -> Int {
+        lock.lock()
+        let remaining = previous.filter { current[$0.key] == nil }
+        lock.unlock()
+        var kept = 0
+        for (path, hash) in remaining where keep(path, hash: hash) { kept += 1 }
+        return kept
+    }
+
     private func isUnchanged(_ path: String, hash: UInt64) -> Bool {
         previous[path] == hash && (!checksFiles || access(final + "/" + path, F_OK) == 0)
     }
