@@ -50,8 +50,12 @@ public final class LoadedPage: Sendable {
 
     /// This page (with its settings, and `updated` from Git) with the text of `fresh`, its file read again.
     func withText(of fresh: LoadedPage) -> LoadedPage {
+        withText(body: fresh.body, bodyLine: fresh.bodyLine, bodyHash: fresh.bodyHash)
+    }
+
+    func withText(body: String, bodyLine: Int, bodyHash: UInt64) -> LoadedPage {
         LoadedPage(
-            source: source, meta: meta, body: fresh.body, bodyLine: fresh.bodyLine, frontMatterHash: frontMatterHash,
-            bodyHash: fresh.bodyHash, entry: entry)
+            source: source, meta: meta, body: body, bodyLine: bodyLine, frontMatterHash: frontMatterHash, bodyHash: bodyHash,
+            entry: entry)
     }
 }

@@ -15,6 +15,19 @@ enum PageLoader {
         return parse(text, file: file)
     }
 
+    /// The text of a page that was loaded without it (`LoadedPage.withoutText`), read again to render it.
+    /// Only the front matter's end is looked for: its settings are the loaded page's. A file that no
+    /// longer splits (or cannot be read) is loaded whole, for its messages.
+    static func reloadText(of page: LoadedPage, contentRoot: URL) -> (page: LoadedPage?, diagnostics: [Diagnostic]) {
+        guard case .success(let text) = FileReader.readText(at: contentRoot.path + "/" + page.source.contentPath) else {
+            return load(page.source, contentRoot: contentRoot)
+        }
+        let split = FrontMatter.split(text)
+        guard split.hasFrontMatter, !split.unclosed else { return parse(text, file: page.source) }
+        let body = String(split.body)
+        return (page.withText(body: body, bodyLine: split.bodyLine, bodyHash: ContentHash.of(body)), [])
+    }
+
     /// Splits and checks the front matter of a page's text (also the entry point of the fuzzer).
     static func parse(_ text: String, file: SourceFile) -> (page: LoadedPage?, diagnostics: [Diagnostic]) {
         let path = file.displayPath

@@ -43,7 +43,7 @@ enum RenderStage {
             defer { progress.advance() }
             let page = index.pages[stale[position]]
             // A page loaded without its text (from the cache file, or by a one-shot build) reads it now.
-            let reread = page.loaded.hasText ? nil : PageLoader.load(page.loaded.source, contentRoot: contentRoot)
+            let reread = page.loaded.hasText ? nil : PageLoader.reloadText(of: page.loaded, contentRoot: contentRoot)
             var (html, result) = renderer.render(page.index, text: reread?.page)  // includes the privacy check, at source positions
             // The file went away or broke since it was loaded: say so rather than publish it empty.
             if let reread, reread.page == nil { result.diagnostics += reread.diagnostics }
