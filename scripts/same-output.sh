@@ -36,7 +36,7 @@ for site in "$PWD" "$work/corpus-bench" "$work/corpus-default"; do
   if ! cmp -s "$work/log-$name-base" "$work/log-$name-new"; then
     echo "DIFFERENT messages for $name:"; diff "$work/log-$name-base" "$work/log-$name-new" | head -20; status=1
   fi
-  if diff -r "$work/out-$name-base" "$work/out-$name-new" >"$work/diff-$name"; then
+  if diff -r -x .mengvorm-cache "$work/out-$name-base" "$work/out-$name-new" >"$work/diff-$name"; then
     echo "same: $name ($(find "$work/out-$name-new" -type f | wc -l) files)"
   else
     echo "DIFFERENT: $name"; head -40 "$work/diff-$name"; status=1

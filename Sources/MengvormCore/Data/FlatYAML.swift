@@ -61,12 +61,15 @@ enum FlatYAML {
 
     /// `key:` starting in column 1 with nothing after it: a block list may follow (`tags:` then `  - thuiswerk`).
     private static func keyWithoutValue(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let colon = keyEnd(line), line[(colon + 1)...].allSatisfy({ $0 == UInt8(ascii: " ") }) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: line[..<colon]), as: UTF8.self)
+    }
+
+    /// Where the `:` after a key starting in column 1 stands; nil when the line does not start with one.
+    private static func keyEnd(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         while index < line.count, isKeyByte(line[index], first: index == 0) { index += 1 }
-        guard index > 0, index < line.count, line[index] == UInt8(ascii: ":"),
-            line[(index + 1)...].allSatisfy({ $0 == UInt8(ascii: " ") })
-        else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: line[..<index]), as: UTF8.self)
+        return index > 0 && index < line.count && line[index] == UInt8(ascii: ":") ? index : nil
     }
 
     /// `  - item` of a block list: the item (a plain or simply quoted text), the indent of the `-` and
@@ -75,15 +78,20 @@ enum FlatYAML {
         var indent = 0
         while indent < line.count, line[indent] == UInt8(ascii: " ") { indent += 1 }
         guard indent + 2 < line.count, line[indent] == UInt8(ascii: "-"), line[indent + 1] == UInt8(ascii: " ") else { return nil }
-        var valueStart = indent + 2
+        guard let (value, column) = value(of: line, from: indent + 2), let scalar = scalar(value) else { return nil }
+        return (DataNode(scalar, line: number, column: column), indent, indent + 1)
+    }
+
+    /// The value from `start` on without the spaces around it, and the column it starts at (columns count
+    /// characters, code points, as libyaml's do, not bytes); nil when there is none.
+    private static func value(of line: UnsafeBufferPointer<UInt8>, from start: Int) -> (UnsafeBufferPointer<UInt8>, Int)? {
+        var valueStart = start
         while valueStart < line.count, line[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
         var valueEnd = line.count
         while valueEnd > valueStart, line[valueEnd - 1] == UInt8(ascii: " ") { valueEnd -= 1 }
         guard valueStart < valueEnd else { return nil }
-        let value = UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd])
         let column = characters(in: UnsafeBufferPointer(rebasing: line[..<valueStart])) + 1
-        guard let scalar = scalar(value) else { return nil }
-        return (DataNode(scalar, line: number, column: column), indent, indent + 1)
+        return (UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd]), column)
     }
 
     /// A double-quoted text without escapes, or a plain scalar; nil for anything libyaml must read.
@@ -106,34 +114,17 @@ enum FlatYAML {
 
     /// `key: value` starting in column 1.
     private static func entry(_ line: UnsafeBufferPointer<UInt8>, line number: Int) -> (String, DataNode)? {
-        var index = 0
-        while index < line.count, isKeyByte(line[index], first: index == 0) { index += 1 }
-        guard index > 0, index + 1 < line.count, line[index] == UInt8(ascii: ":"), line[index + 1] == UInt8(ascii: " ") else { return nil }
+        guard let index = keyEnd(line), index + 1 < line.count, line[index + 1] == UInt8(ascii: " ") else { return nil }
         let key = String(decoding: UnsafeBufferPointer(rebasing: line[..<index]), as: UTF8.self)
-        var valueStart = index + 1
-        while valueStart < line.count, line[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
-        var valueEnd = line.count
-        while valueEnd > valueStart, line[valueEnd - 1] == UInt8(ascii: " ") { valueEnd -= 1 }
-        guard valueStart < valueEnd else { return nil }
-        let value = UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd])
-        // Columns count characters (code points), as libyaml's do, not bytes.
-        let column = characters(in: UnsafeBufferPointer(rebasing: line[..<valueStart])) + 1
-        switch value[0] {
-        case UInt8(ascii: "\""):
-            guard value.count >= 2, value[value.count - 1] == UInt8(ascii: "\""),
-                !value.dropFirst().dropLast().contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 })
-            else { return nil }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: value[1..<(value.count - 1)]), as: UTF8.self)
-            return (key, DataNode(.string(text), line: number, column: column))
-        case UInt8(ascii: "["):
+        guard let (value, column) = value(of: line, from: index + 1) else { return nil }
+        if value[0] == UInt8(ascii: "[") {
             guard value.count >= 2, value[value.count - 1] == UInt8(ascii: "]") else { return nil }
             guard let items = flowItems(UnsafeBufferPointer(rebasing: value[1..<(value.count - 1)]), line: number, column: column + 1)
             else { return nil }
             return (key, DataNode(.list(items), line: number, column: column))
-        default:
-            guard isPlain(value) else { return nil }
-            return (key, DataNode(YAMLReader.plainValue(String(decoding: value, as: UTF8.self)), line: number, column: column))
         }
+        guard let scalar = scalar(value) else { return nil }
+        return (key, DataNode(scalar, line: number, column: column))
     }
 
     /// `a, b, c` between the brackets of a flow list; `column` is that of the first character.

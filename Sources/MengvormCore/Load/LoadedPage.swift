@@ -48,11 +48,7 @@ public final class LoadedPage: Sendable {
             entry: entry, hasText: false)
     }
 
-    /// This page (with its settings, and `updated` from Git) with the text of `fresh`, its file read again.
-    func withText(of fresh: LoadedPage) -> LoadedPage {
-        withText(body: fresh.body, bodyLine: fresh.bodyLine, bodyHash: fresh.bodyHash)
-    }
-
+    /// This page (with its settings, and `updated` from Git) with its text read again.
     func withText(body: String, bodyLine: Int, bodyHash: UInt64) -> LoadedPage {
         LoadedPage(
             source: source, meta: meta, body: body, bodyLine: bodyLine, frontMatterHash: frontMatterHash, bodyHash: bodyHash,

@@ -24,10 +24,11 @@ struct PageRenderer: @unchecked Sendable {
     var contentRoot: String? = nil
     let imageSizes = ImageSizeCache()
 
-    /// `text`: the page read again when its load kept no text (see `LoadedPage.withoutText`).
+    /// `text`: the page read again when its load kept no text (see `LoadedPage.withoutText`); only its
+    /// text is used, the settings are the index's.
     func render(_ pageIndex: Int, text: LoadedPage? = nil) -> (html: String, result: RenderedPage) {
         let page = index.pages[pageIndex]
-        let loaded = text.map { page.loaded.withText(of: $0) } ?? page.loaded
+        let loaded = text ?? page.loaded
         let path = page.displayPath
         let folder = page.loaded.source.folder
         var result = RenderedPage()
