@@ -245,6 +245,31 @@ import Testing
                 == "<a href=\"../../s/a/index.html\">A</a><a href=\"../../s/b/index.html\" aria-current=\"page\">B</a>")
     }
 
+    @Test func aSubsectionDoesNotShareTheCachedPartialsOfThePagesBesideIt() throws {
+        // A subsection and the pages beside it have the same parent and depth, but only pages have
+        // siblings: when the subsection rendered the shared partial first, no page had a section list.
+        var theme = TestSite.minimalTheme
+        theme["Themes/default/layouts/page.mustache"] = "{{{cached.list}}}"
+        theme["Themes/default/layouts/section.mustache"] = "{{{cached.list}}}"
+        theme["Themes/default/partials/list.mustache"] = "[{{#siblings}}{{title}}{{/siblings}}]"
+        var files = [
+            "Content/_index.md": page("Home"),
+            "Content/s/_index.md": page("S"),
+            "Content/s/a.md": page("A", extra: "weight: 1"),
+            "Content/s/b.md": page("B", extra: "weight: 2"),
+        ]
+        // Several subsections, so that one of them is rendered before the pages in any order of the threads.
+        for number in 1...8 { files["Content/s/t\(number)/_index.md"] = page("T\(number)", extra: "weight: \(number + 2)") }
+        let site = TestSite(files, theme: theme)
+        defer { site.remove() }
+        for _ in 1...3 {
+            #expect(TestSite.lines(site.build()) == [])
+            #expect(site.read("s/a/index.html") == "[AB]")
+            #expect(site.read("s/b/index.html") == "[AB]")
+            #expect(site.read("s/t1/index.html") == "[]")
+        }
+    }
+
     @Test func cachedPartialWithoutAPartialIsAnError() {
         var theme = TestSite.minimalTheme
         theme["Themes/default/layouts/page.mustache"] = "x\n  {{{cached.menu}}}"

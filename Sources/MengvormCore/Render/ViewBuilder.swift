@@ -159,9 +159,11 @@ final class ViewBuilder: @unchecked Sendable {
     /// Partials rendered once per parent section; see `PartialCache`.
     private func cachedPartials(for pageIndex: Int, view: [String: Any]) -> CachedPartials {
         let page = index.pages[pageIndex]
-        // With the root: the 404 page shares the home page's group but links from `/`.
+        // With the root: the 404 page shares the home page's group but links from `/`. With the kind: a
+        // subsection has the parent and depth of the pages beside it, but no siblings (only pages have).
         let root = view["root"] as? String ?? ""
-        let scope = "\(page.parent ?? -1)/\(index.topSection(of: pageIndex) ?? -1)/\(language(of: pageIndex))/\(root)"
+        let scope =
+            "\(page.parent ?? -1)/\(index.topSection(of: pageIndex) ?? -1)/\(language(of: pageIndex))/\(root)/\(page.kind == .page ? "p" : "s")"
         let ownHref = links.href(to: pageIndex, from: pageIndex)
         let sharedView = SendableView(value: view)
         return CachedPartials(names: templates.partials) { [partialCache, templates] name in
