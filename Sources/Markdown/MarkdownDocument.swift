@@ -6,16 +6,21 @@ public struct MarkdownDocument: Sendable {
     public var headings: [Heading]
     /// Number of task-list items (checklist entries).
     public var taskCount: Int
-    /// The readable text of the body, for search and summaries.
-    public var plainText: String
+    /// The readable text of the body, for search and summaries, as UTF-8 (kept as bytes: the search
+    /// index copies it into JSON as bytes, and a String would check all of it once more on the way).
+    public var plainTextBytes: [UInt8]
+    /// The same as text.
+    public var plainText: String { String(decoding: plainTextBytes, as: UTF8.self) }
     /// Problems found while rendering (broken links, unknown components), with positions in the input.
     public var issues: [MarkdownIssue]
 
-    public init(html: String = "", headings: [Heading] = [], taskCount: Int = 0, plainText: String = "", issues: [MarkdownIssue] = []) {
+    public init(
+        html: String = "", headings: [Heading] = [], taskCount: Int = 0, plainTextBytes: [UInt8] = [], issues: [MarkdownIssue] = []
+    ) {
         self.html = html
         self.headings = headings
         self.taskCount = taskCount
-        self.plainText = plainText
+        self.plainTextBytes = plainTextBytes
         self.issues = issues
     }
 }

@@ -45,7 +45,7 @@ public struct MarkdownRenderer {
             }
         }
         guard let documentPointer = parsed else {
-            return MarkdownDocument(html: "", headings: [], taskCount: 0, plainText: "", issues: [])
+            return MarkdownDocument(html: "", headings: [], taskCount: 0, plainTextBytes: [], issues: [])
         }
         defer { cmark_node_free(documentPointer) }
         let document = CmarkNode(documentPointer)
@@ -71,7 +71,7 @@ public struct MarkdownRenderer {
         var pass = TransformPass(renderer: self, lineOffset: lineOffset, positions: positions)
         pass.run(on: collectNodes(in: document))
 
-        let plain = collectsText ? readableText(of: document) : ""
+        let plain = collectsText ? readableText(of: document) : []
         let htmlPointer = cmark_render_html(documentPointer, options)
         let html = htmlPointer.map { String(cString: $0) } ?? ""
         free(htmlPointer)
@@ -79,7 +79,7 @@ public struct MarkdownRenderer {
             html: html,
             headings: pass.headings,
             taskCount: pass.taskCount,
-            plainText: plain,
+            plainTextBytes: plain,
             issues: pass.issues
         )
     }
@@ -87,9 +87,9 @@ public struct MarkdownRenderer {
 
 /// Readable text with a line break after each block, so words of adjacent blocks stay apart.
 /// Iterative, like every walk here: a list may nest ten thousand levels deep.
-private func readableText(of root: CmarkNode) -> String {
+private func readableText(of root: CmarkNode) -> [UInt8] {
     var bytes: [UInt8] = []
-    guard let iterator = cmark_iter_new(root.pointer) else { return "" }
+    guard let iterator = cmark_iter_new(root.pointer) else { return [] }
     defer { cmark_iter_free(iterator) }
     while true {
         let event = cmark_iter_next(iterator)
@@ -108,7 +108,7 @@ private func readableText(of root: CmarkNode) -> String {
             bytes.append(UInt8(ascii: "\n"))
         }
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes
 }
 
 /// One walk over a parsed tree; collects first, then changes the tree.

@@ -223,6 +223,33 @@ import Testing
         #expect(Self.build(site).renderedPageCount == 0)
     }
 
+    @Test func pagesTakeTheirSearchEntriesFromTheIndexBesideTheCacheFileOnlyWhenItIsTheOneWrittenWithIt() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        // The cache file keeps no page text: it points into search-index.js.
+        let cache = try #require(Self.cacheBytes(site))
+        #expect(cache.range(of: Data("Plan je week.".utf8)) == nil)
+        let index = try #require(site.read(SearchIndex.file))
+        #expect(index.contains("Plan je week."))
+
+        // Another index beside the file (hand-edited, or from another build): the pages have no text to
+        // reuse, so all are rendered, and the index is made from their text again.
+        site.write("Output/" + SearchIndex.file, index.replacingOccurrences(of: "Plan je week.", with: "Plan je maand."))
+        site.write(
+            "Content/plannen/overleg.md", page("Overleg", "Zie [kantoordagen](je-week.md#kantoordagen) en ook [weg](je-week.md#weg)."))
+        let rebuilt = Self.build(site)
+        #expect(rebuilt.renderedPageCount == rebuilt.pageCount)
+        #expect(site.read(SearchIndex.file)?.contains("Plan je week.") == true)
+        Self.expectSameAsCleanBuild(site, rebuilt)
+
+        // The index is the one written with the file again: one edit renders one page.
+        site.write("Content/plannen/overleg.md", page("Overleg", "Zie [kantoordagen](je-week.md#kantoordagen)."))
+        let edited = Self.build(site)
+        #expect(edited.renderedPageCount == 1)
+        Self.expectSameAsCleanBuild(site, edited)
+    }
+
     @Test func aCacheFileOfAnotherSiteOptionsOrBinaryIsIgnored() throws {
         let site = Self.makeSite()
         let other = Self.makeSite()

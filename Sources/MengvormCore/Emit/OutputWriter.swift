@@ -43,8 +43,8 @@ final class OutputWriter: @unchecked Sendable {
         return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: path, hash: hash) }
     }
 
-    func write(bytes: [UInt8], to path: String) -> Bool {
-        bytes.withUnsafeBytes { write($0, to: path, hash: nil) }
+    func write(bytes: [UInt8], to path: String, hash: UInt64? = nil) -> Bool {
+        bytes.withUnsafeBytes { write($0, to: path, hash: hash) }
     }
 
     func copy(from source: String, to path: String) -> Bool {

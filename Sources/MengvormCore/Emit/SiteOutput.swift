@@ -60,7 +60,7 @@ extension OutputResult {
         if writer.write(text, to: path) { files += 1 }
     }
 
-    mutating func write(bytes: [UInt8], to path: String, with writer: OutputWriter) {
-        if writer.write(bytes: bytes, to: path) { files += 1 }
+    mutating func write(bytes: [UInt8], hash: UInt64? = nil, to path: String, with writer: OutputWriter) {
+        if writer.write(bytes: bytes, to: path, hash: hash) { files += 1 }
     }
 }

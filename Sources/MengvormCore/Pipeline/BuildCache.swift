@@ -41,6 +41,15 @@ public final class BuildCache: @unchecked Sendable {
     /// with each page's output path; taken by the first index assembled with that key (see `store`).
     var seededRenders: (key: UInt64, renders: [(outputPath: String, render: CachedRender)?])?
     var copies: [String: (stamp: FileStamp, hash: UInt64)] = [:]
+    /// The search index the last build wrote: its content hash, and where each page's entry is in it
+    /// (by page position). Set by the search-index output, which runs beside the others: under a lock.
+    var searchIndex: (hash: UInt64, entries: [Int: Range<Int>])? {
+        searchIndexLock.lock()
+        defer { searchIndexLock.unlock() }
+        return writtenSearchIndex
+    }
+    private var writtenSearchIndex: (hash: UInt64, entries: [Int: Range<Int>])?
+    private let searchIndexLock = NSLock()
     private var git: (stamp: FileStamp?, days: [String: Day])?
 
     /// The Git dates of the site's files, from `git log` only when the repository changed since the last
@@ -244,6 +253,12 @@ public final class BuildCache: @unchecked Sendable {
         fileIsCurrent = false
         guard page.index < renders.count else { return }
         renders[page.index] = CachedRender(bodyHash: page.loaded.bodyHash, hash: hash, result: result)
+    }
+
+    func remember(searchIndex hash: UInt64, entries: [Int: Range<Int>]) {
+        searchIndexLock.lock()
+        defer { searchIndexLock.unlock() }
+        writtenSearchIndex = (hash, entries)
     }
 
     // MARK: Output

@@ -31,6 +31,11 @@ struct CacheEncoder {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// Overwrites eight bytes written earlier by `hash` (a length or checksum known only later).
+    mutating func fill(_ value: UInt64, at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset..<offset + 8, with: $0) }
+    }
+
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     mutating func string(_ value: String) {
@@ -245,7 +250,6 @@ extension CacheEncoder {
         // Sorted: a set's order differs from run to run, and the file should not.
         array(page.headingIDs.sorted()) { $0.string($1) }
         array(page.headingTexts) { $0.string($1) }
-        string(page.plainText)
         array(page.components) {
             $0.string($1.component)
             $0.string($1.data)
@@ -337,7 +341,6 @@ extension CacheDecoder {
         }
         page.headingIDs = Set(try array { try $0.string() })
         page.headingTexts = try array { try $0.string() }
-        page.plainText = try string()
         page.components = try array { ComponentUse(component: try $0.string(), data: try $0.string()) }
         return page
     }

@@ -6,8 +6,11 @@ struct RenderedPage: Sendable {
     var anchors: [LinkResolver.AnchorReference] = []
     var headingIDs: Set<String> = []
     var headingTexts: [String] = []
-    /// The page's text for the search index (within `SearchIndex.textBudget`).
-    var plainText = ""
+    /// The page's text for the search index (within `SearchIndex.textBudget`), as UTF-8.
+    var searchText: [UInt8] = []
+    /// A page reused from the build cache file has no text: its whole entry in the search index, as the
+    /// previous build wrote it into the `search-index.js` beside the file (see `PersistentCache`).
+    var searchEntry: ArraySlice<UInt8>?
     /// The component blocks of the page with the data files they name.
     var components: [ComponentUse] = []
 }
@@ -92,7 +95,7 @@ struct PageRenderer: @unchecked Sendable {
         result.diagnostics += components.diagnostics
         result.headingIDs = Set(document.headings.map(\.id))
         result.headingTexts = document.headings.map(\.text)
-        if config.searchIndex { result.plainText = SearchIndex.text(document.plainText) }
+        if config.searchIndex { result.searchText = SearchIndex.text(document.plainTextBytes) }
 
         guard templates.layouts.contains(page.layout) else {
             let hint = Suggest.closest(to: page.layout, in: templates.layouts).map { "; did you mean `\($0)`?" } ?? ""

@@ -8,7 +8,9 @@ struct ReviewOverview: SiteOutput {
         var result = OutputResult()
         guard site.config.reviewOverview, site.templates.layouts.contains("overview") else { return result }
         let view = Self.view(index: site.index, views: site.views, config: site.config, today: site.today)
-        result.write(site.templates.render(site.views.mustache(forGenerated: view), layout: "overview"), to: Self.folder + "/index.html", with: writer)
+        result.write(
+            site.templates.render(site.views.mustache(forGenerated: view), layout: "overview"), to: Self.folder + "/index.html",
+            with: writer)
         return result
     }
 

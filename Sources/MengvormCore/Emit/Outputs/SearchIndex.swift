@@ -20,9 +20,10 @@ enum SearchIndex {
 
     /// A page's text for the index: one line, at most `textBudget` bytes, cut at a space.
     /// Taken at render time, so only this much of each page stays in memory until the index is written.
-    static func text(_ plain: String) -> String {
-        var plain = plain
-        return plain.withUTF8 { all -> String in
+    /// Bytes in, bytes out (valid UTF-8, cut only at a space): the index writes them into its JSON as
+    /// they are, and the cache file stores them without a String's check of every byte on reading.
+    static func text(_ plain: [UInt8]) -> [UInt8] {
+        plain.withUnsafeBufferPointer { all -> [UInt8] in
             // One pass over at most `textBudget + 1` bytes (4 % of a default-theme build went to removing
             // leading spaces one at a time and replacing breaks in a copy).
             let bytes = UnsafeBufferPointer(rebasing: all[..<min(all.count, textBudget + 1)])
@@ -37,13 +38,13 @@ enum SearchIndex {
             while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
             var start = 0
             while start < end, isSpace(bytes[start]) { start += 1 }
-            guard start < end else { return "" }
-            return String(unsafeUninitializedCapacity: end - start) { out in
+            guard start < end else { return [] }
+            return [UInt8](unsafeUninitializedCapacity: end - start) { out, count in
                 for index in start..<end {
                     let byte = bytes[index]
                     out[index - start] = byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") ? UInt8(ascii: " ") : byte
                 }
-                return end - start
+                count = end - start
             }
         }
     }
@@ -56,9 +57,12 @@ enum SearchIndex {
             var result = OutputResult()
             guard site.config.searchIndex else { return result }
             let pages = resultsPages(index: site.index, views: site.views, templates: site.templates, config: site.config)
-            result.write(
-                bytes: script(index: site.index, rendered: site.pages, views: site.views, config: site.config, resultsPages: pages),
-                to: file, with: writer)
+            let (bytes, entries) = script(
+                index: site.index, rendered: site.pages, views: site.views, config: site.config, resultsPages: pages)
+            let hash = bytes.withUnsafeBytes { ContentHash.of($0) }
+            result.write(bytes: bytes, hash: hash, to: file, with: writer)
+            // Where each page's entry is, for the next build's cache file: it keeps no text of its own.
+            site.cache?.remember(searchIndex: hash, entries: entries)
             for (language, url) in pages {
                 let view = resultsView(language: language, url: url, index: site.index, views: site.views, config: site.config)
                 result.write(
@@ -71,16 +75,20 @@ enum SearchIndex {
 
     /// The index as a script (so it also loads from `file://`, where fetch cannot): per page its title, URL
     /// from the site root, section, description, headings, tags, keywords and text; the synonyms per
-    /// language; and where each language's results page is.
+    /// language; and where each language's results page is. Also where each page's entry is in it, by
+    /// page position.
     static func script(
         index: SiteIndex, rendered: [RenderedPage], views: ViewBuilder, config: SiteConfig,
         resultsPages: [(language: String, url: String)] = []
-    ) -> [UInt8] {
+    ) -> (bytes: [UInt8], entries: [Int: Range<Int>]) {
         // Each page's entry is made on its own core; at 10,000 pages the index is 75 MB of JSON.
         let listed = index.pages.filter { !$0.meta.hidden && !$0.isImplicit }
         var entries = parallelMap(listed.count) { position -> [UInt8] in
             let page = listed[position]
             let result = rendered[page.index]
+            // Reused from the cache file: the same settings and text (the site key and the page's
+            // hash are), so the same entry as last time.
+            if let entry = result.searchEntry { return Array(entry) }
             var fields: [(key: String, node: DataNode)] = [
                 ("t", DataNode(.string(page.meta.title))),
                 ("u", DataNode(.string(views.links.href(toURL: page.url, depth: 0)))),
@@ -92,10 +100,18 @@ enum SearchIndex {
             if !result.headingTexts.isEmpty { fields.append(("h", strings(result.headingTexts))) }
             if !page.meta.tags.isEmpty { fields.append(("g", strings(page.meta.tags))) }
             if !page.meta.keywords.isEmpty { fields.append(("k", strings(page.meta.keywords))) }
-            fields.append(("x", DataNode(.string(result.plainText))))
-            if let lang = page.meta.lang { fields.append(("l", DataNode(.string(lang)))) }
+            // The text is most of the entry: quoted straight from its bytes, after the fields before it.
             var bytes: [UInt8] = []
+            bytes.reserveCapacity(result.searchText.count + 512)
             DataNode(.map(fields)).appendJSON(to: &bytes)
+            bytes.removeLast()  // the map's `}`: the text and the language follow
+            bytes.append(contentsOf: ",\"x\":".utf8)
+            result.searchText.withUnsafeBufferPointer { JSONText.appendQuoted(bytes: $0, to: &bytes) }
+            if let lang = page.meta.lang {
+                bytes.append(contentsOf: ",\"l\":".utf8)
+                JSONText.appendQuoted(lang, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "}"))
             return bytes
         }
         var root: [(key: String, node: DataNode)] = []
@@ -123,8 +139,11 @@ enum SearchIndex {
         }
         var out = Array("window.MENGVORM_SEARCH_INDEX = {\"pages\":[".utf8)
         out.reserveCapacity(entries.reduce(out.count + 4096) { $0 + $1.count + 1 })
+        var ranges: [Int: Range<Int>] = [:]
+        ranges.reserveCapacity(entries.count)
         for position in entries.indices {
             if position > 0 { out.append(UInt8(ascii: ",")) }
+            ranges[listed[position].index] = out.count..<out.count + entries[position].count
             out.append(contentsOf: entries[position])
             entries[position] = []  // freed as it is copied: the index is held once, not twice
         }
@@ -136,7 +155,7 @@ enum SearchIndex {
             node.appendJSON(to: &out)
         }
         out.append(contentsOf: "};\n".utf8)
-        return out
+        return (out, ranges)
     }
 
     private static func strings(_ values: [String]) -> DataNode { DataNode(.list(values.map { DataNode(.string($0)) })) }
