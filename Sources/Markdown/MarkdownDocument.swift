@@ -1,7 +1,9 @@
 /// What rendering one Markdown body produces: HTML plus what the site needs to know about it.
 public struct MarkdownDocument: Sendable {
-    /// The body as HTML.
-    public var html: String
+    /// The body as HTML, in UTF-8 as libcmark wrote it (the page's template copies it in as bytes).
+    public var htmlBytes: [UInt8]
+    /// The same as text.
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     /// Every heading with its stable id, in document order.
     public var headings: [Heading]
     /// Number of task-list items (checklist entries).
@@ -15,9 +17,10 @@ public struct MarkdownDocument: Sendable {
     public var issues: [MarkdownIssue]
 
     public init(
-        html: String = "", headings: [Heading] = [], taskCount: Int = 0, plainTextBytes: [UInt8] = [], issues: [MarkdownIssue] = []
+        htmlBytes: [UInt8] = [], headings: [Heading] = [], taskCount: Int = 0, plainTextBytes: [UInt8] = [],
+        issues: [MarkdownIssue] = []
     ) {
-        self.html = html
+        self.htmlBytes = htmlBytes
         self.headings = headings
         self.taskCount = taskCount
         self.plainTextBytes = plainTextBytes

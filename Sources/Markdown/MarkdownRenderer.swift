@@ -45,7 +45,7 @@ public struct MarkdownRenderer {
             }
         }
         guard let documentPointer = parsed else {
-            return MarkdownDocument(html: "", headings: [], taskCount: 0, plainTextBytes: [], issues: [])
+            return MarkdownDocument()
         }
         defer { cmark_node_free(documentPointer) }
         let document = CmarkNode(documentPointer)
@@ -72,11 +72,12 @@ public struct MarkdownRenderer {
         pass.run(on: collectNodes(in: document))
 
         let plain = collectsText ? readableText(of: document) : []
+        // Kept as bytes: the input was valid UTF-8, and so is what cmark writes from it.
         let htmlPointer = cmark_render_html(documentPointer, options)
-        let html = htmlPointer.map { String(cString: $0) } ?? ""
+        let html = htmlPointer.map { Array(UnsafeRawBufferPointer(start: $0, count: strlen($0))) } ?? []
         free(htmlPointer)
         return MarkdownDocument(
-            html: html,
+            htmlBytes: html,
             headings: pass.headings,
             taskCount: pass.taskCount,
             plainTextBytes: plain,

@@ -15,6 +15,11 @@ public struct TemplateLibrary: Sendable {
 
     /// `value` rendered with the template `name`, or nil when there is no such template.
     public func render(_ value: Any, template name: String) -> String? {
+        renderBytes(value, template: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The same as UTF-8 bytes, for a file: every piece is valid UTF-8 already, so nothing checks it again.
+    public func renderBytes(_ value: Any, template name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates, value: value, capacity: 16_384)
         renderer.render(template.nodes)

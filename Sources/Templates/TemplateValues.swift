@@ -10,6 +10,15 @@ public protocol TemplateHTML {
     var html: String { get }
     /// True when there is nothing to insert: a section on it is then skipped.
     var isNull: Bool { get }
+    /// Appends the HTML as UTF-8 (`{{{x}}}`); HTML already held as bytes is copied without a String.
+    func appendHTML(to output: inout [UInt8])
+}
+
+extension TemplateHTML {
+    public func appendHTML(to output: inout [UInt8]) {
+        var text = html
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
 }
 
 /// One entry of the context stack, its kind found once when it is pushed.

@@ -73,4 +73,22 @@ import Testing
         // A stylesheet is CSS throughout.
         #expect(ExternalOrigins.loadedResources(in: "a{background:url(https://b.example/y?z=1)}").map(\.url) == ["https://b.example/y?z=1"])
     }
+
+    @Test func everyDoubleSlashIsFoundWhereverItFallsInAWord() {
+        // The finder reads eight bytes at a time: a pair on every offset, across words, at the end.
+        for length in 2...40 {
+            for position in 0...(length - 2) {
+                var bytes = [UInt8](repeating: UInt8(ascii: "/"), count: length)
+                for index in stride(from: 1, to: length, by: 2) { bytes[index] = UInt8(ascii: "a") }  // single slashes
+                if position % 2 == 1 { bytes[position - 1] = UInt8(ascii: "a") }
+                bytes[position] = UInt8(ascii: "/")
+                bytes[position + 1] = UInt8(ascii: "/")
+                let expected = (0..<(length - 1)).first { bytes[$0] == UInt8(ascii: "/") && bytes[$0 + 1] == UInt8(ascii: "/") }
+                let found = bytes.withUnsafeBufferPointer { ExternalOrigins.nextDoubleSlash(in: $0, from: 0) }
+                #expect(found == expected, "length \(length), pair at \(position)")
+            }
+        }
+        let none = Array("a/b/c/d/e/f/g/h/i/j/k/".utf8)
+        #expect(none.withUnsafeBufferPointer { ExternalOrigins.nextDoubleSlash(in: $0, from: 0) } == nil)
+    }
 }

@@ -29,7 +29,7 @@ struct PageRenderer: @unchecked Sendable {
 
     /// `text`: the page read again when its load kept no text (see `LoadedPage.withoutText`); only its
     /// text is used, the settings are the index's.
-    func render(_ pageIndex: Int, text: LoadedPage? = nil) -> (html: String, result: RenderedPage) {
+    func render(_ pageIndex: Int, text: LoadedPage? = nil) -> (html: [UInt8], result: RenderedPage) {
         let page = index.pages[pageIndex]
         let loaded = text ?? page.loaded
         let path = page.displayPath
@@ -104,12 +104,13 @@ struct PageRenderer: @unchecked Sendable {
                 .error(
                     "no layout `\(page.layout)` in the theme\(hint)",
                     at: SourceLocation(path: path, line: max(line, 1), column: 1)))
-            return ("", result)
+            return ([], result)
         }
         let view = views.view(for: pageIndex, document: document, components: components.names)
-        let html = templates.render(views.mustache(for: view, page: pageIndex), layout: page.layout)
+        let html = templates.renderBytes(views.mustache(for: view, page: pageIndex), layout: page.layout)
         // Privacy: no page may make the browser contact another site.
-        result.diagnostics += privacyDiagnostics(html: html, body: document.html, page: page, loaded: loaded, components: result.components)
+        result.diagnostics += privacyDiagnostics(
+            html: html, body: document.htmlBytes, page: page, loaded: loaded, components: result.components)
         return (html, result)
     }
 
@@ -117,7 +118,7 @@ struct PageRenderer: @unchecked Sendable {
     /// column in the Markdown (raw HTML, components) when the address is written there, else in the theme's
     /// template, else the page's first line. Code blocks and code spans are text and never load anything.
     func privacyDiagnostics(
-        html: String, body: String, page: Page, loaded: LoadedPage? = nil, components: [ComponentUse] = []
+        html: [UInt8], body: [UInt8], page: Page, loaded: LoadedPage? = nil, components: [ComponentUse] = []
     ) -> [Diagnostic] {
         let loaded = loaded ?? page.loaded
         let allowed = config.allowedOrigins

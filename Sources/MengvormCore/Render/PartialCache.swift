@@ -11,7 +11,7 @@ final class PartialCache: @unchecked Sendable {
     private let rendered = LockedCache<String, RenderedPartial>()
 
     /// The partial as rendered once for `scope`, with the link to `ownHref` marked as the current page.
-    func html(partial: String, scope: String, ownHref: String, render: () -> String) -> String {
+    func html(partial: String, scope: String, ownHref: String, render: () -> String) -> RawHTML {
         rendered.value(for: partial + "@" + scope) { RenderedPartial(render()) }.marking(ownHref)
     }
 }
@@ -52,35 +52,67 @@ struct RenderedPartial: Sendable {
         linkEnds = ends
     }
 
-    func marking(_ ownHref: String) -> String {
-        guard let link = linkEnds[HTMLEscaping.escape(ownHref)], !link.marked else { return html }
-        var text = html
-        return text.withUTF8 { bytes in
-            var out = [UInt8]()
-            out.reserveCapacity(bytes.count + 24)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<link.end]))
-            out.append(contentsOf: " aria-current=\"page\"".utf8)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[link.end...]))
-            return String(decoding: out, as: UTF8.self)
-        }
+    /// The partial for the page at `ownHref`: its link to that page marked, unless marked already.
+    func marking(_ ownHref: String) -> RawHTML {
+        guard let link = linkEnds[HTMLEscaping.escape(ownHref)], !link.marked else { return RawHTML(html) }
+        return RawHTML(html, markingAt: link.end)
     }
 }
 
 /// What `cached` is in a page's view: each name renders that partial through the cache when looked up.
 struct CachedPartials: TemplateParent {
     let names: Set<String>
-    let renderPartial: @Sendable (String) -> String
+    let renderPartial: @Sendable (String) -> RawHTML
 
     func child(named name: String) -> Any? {
         guard names.contains(name) else { return nil }
-        return RawHTML(renderPartial(name))
+        return renderPartial(name)
     }
 }
 
 /// HTML that is already rendered (a page body, a cached partial): `{{{x}}}` inserts it as it is.
 struct RawHTML: TemplateHTML {
-    let html: String
-    var isNull: Bool { html.isEmpty }
+    private enum Storage {
+        case text(String)
+        /// A page body as libcmark wrote it.
+        case bytes([UInt8])
+        /// A cached partial with ` aria-current="page"` put in at a byte offset (the page's own link).
+        case marked(String, at: Int)
+    }
+    private let storage: Storage
 
-    init(_ html: String) { self.html = html }
+    init(_ html: String) { storage = .text(html) }
+    init(bytes: [UInt8]) { storage = .bytes(bytes) }
+    init(_ html: String, markingAt offset: Int) { storage = .marked(html, at: offset) }
+
+    static let currentPage = Array(" aria-current=\"page\"".utf8)
+
+    var html: String {
+        var bytes: [UInt8] = []
+        appendHTML(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    var isNull: Bool {
+        switch storage {
+        case .text(let text): return text.isEmpty
+        case .bytes(let bytes): return bytes.isEmpty
+        case .marked: return false
+        }
+    }
+
+    func appendHTML(to output: inout [UInt8]) {
+        switch storage {
+        case .text(var text):
+            text.withUTF8 { output.append(contentsOf: $0) }
+        case .bytes(let bytes):
+            output.append(contentsOf: bytes)
+        case .marked(var text, let offset):
+            text.withUTF8 { bytes in
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<offset]))
+                output.append(contentsOf: Self.currentPage)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset...]))
+            }
+        }
+    }
 }

@@ -48,9 +48,9 @@ enum RenderStage {
             // The file went away or broke since it was loaded: say so rather than publish it empty.
             if let reread, reread.page == nil { result.diagnostics += reread.diagnostics }
             guard let writer, !html.isEmpty else { return (result, nil) }
-            let hash = ContentHash.of(html)
+            let hash = html.withUnsafeBytes { ContentHash.of($0) }
             // A failed write is recorded by the writer and reported once by the emit stage, with its reason.
-            guard writer.write(html, to: page.outputPath, hash: hash) else { return (result, nil) }
+            guard writer.write(bytes: html, to: page.outputPath, hash: hash) else { return (result, nil) }
             return (result, hash)
         }
         observer?.renderingFinished()

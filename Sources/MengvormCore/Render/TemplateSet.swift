@@ -103,6 +103,11 @@ struct TemplateSet: Sendable {
         library.render(view, template: layout) ?? ""
     }
 
+    /// A page as UTF-8 for its file, with no String made of it.
+    func renderBytes(_ view: [String: Any], layout: String) -> [UInt8] {
+        library.renderBytes(view, template: layout) ?? []
+    }
+
     private mutating func loadSchema(_ relative: String, _ file: (display: String, absolute: String), diagnostics: inout Diagnostics) {
         let name = String(relative.dropFirst("partials/components/".count).dropLast(ComponentSchema.fileSuffix.count))
         guard let node = Self.readYAML(file, diagnostics: &diagnostics) else { return }

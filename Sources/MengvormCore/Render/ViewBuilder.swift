@@ -87,7 +87,7 @@ final class ViewBuilder: @unchecked Sendable {
         var view = PageView(
             site: siteView, lang: language, root: links.rootPrefix(from: pageIndex),
             homeURL: (index.homes[language] ?? index.home).map { links.href(to: $0, from: pageIndex) } ?? "./",
-            strings: strings(language: language, components: components), content: RawHTML(document.html),
+            strings: strings(language: language, components: components), content: RawHTML(bytes: document.htmlBytes),
             page: pageSummary(pageIndex, document: document, language: language), menu: menu(for: pageIndex))
         if config.languages.count > 1 { view.translations = translations(of: pageIndex, language: language) }
         view.breadcrumbs = index.ancestors(of: pageIndex).map { link(to: $0, from: pageIndex) }
@@ -124,7 +124,7 @@ final class ViewBuilder: @unchecked Sendable {
         var dictionary = view.mustache
         let shared = SendableView(value: dictionary)
         dictionary["cached"] = CachedPartials(names: templates.partials) { [templates] name in
-            templates.render(shared.value, layout: name)
+            RawHTML(templates.render(shared.value, layout: name))
         }
         return dictionary
     }
