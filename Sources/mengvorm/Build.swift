@@ -41,6 +41,7 @@ struct Build: ParsableCommand {
         options.strict = strict
         options.cacheFile = noCache ? .write : .use
         options.observer = TerminalObserver(progress: true)
+        options.endsProcess = true
         let report = Builder.build(options)
         Terminal.printDiagnostics(report, siteRoot: options.siteRoot)
         let shownOutput = output ?? "Output/"

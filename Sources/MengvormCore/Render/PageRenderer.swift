@@ -56,7 +56,15 @@ struct PageRenderer: @unchecked Sendable {
                         "the image \(link.destination) would be loaded from \(origin), another site; copy it into Content/ (or allow the origin with `allow_external` in site.yml)"
                     )
                 }
-                let (decision, target, fragment) = links.resolve(link.destination, from: pageIndex, base: folder)
+                // A page often links to the same page more than once: each destination is resolved once.
+                let resolved =
+                    collector.resolved[link.destination]
+                    ?? {
+                        let made = links.resolve(link.destination, from: pageIndex, base: folder)
+                        collector.resolved[link.destination] = made
+                        return made
+                    }()
+                let (decision, target, fragment) = resolved
                 if let target, let fragment, !fragment.isEmpty {
                     collector.anchors.append(
                         .init(
@@ -224,5 +232,7 @@ struct PageRenderer: @unchecked Sendable {
 /// Gathers what the Markdown callbacks find during one page render.
 final class Collector {
     var anchors: [LinkResolver.AnchorReference] = []
+    /// Link destinations of the page as resolved, by destination as written.
+    var resolved: [String: (LinkDecision, target: Int?, fragment: String?)] = [:]
     var diagnostics: [Diagnostic] = []
 }
