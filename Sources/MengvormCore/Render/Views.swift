@@ -30,10 +30,16 @@ struct PageView {
     var extra: [String: Any] = [:]
 
     var mustache: [String: Any] {
-        var view: [String: Any] = [
-            "site": site, "lang": lang, "root": root, "home_url": homeURL,
-            "t": strings.values, "t_json": strings.json, "page": page.mustache, "menu": menu,
-        ]
+        // Sized for every key at once (and `cached`, added later): growing a dictionary rehashes it.
+        var view = [String: Any](minimumCapacity: 20 + extra.count)
+        view["site"] = site
+        view["lang"] = lang
+        view["root"] = root
+        view["home_url"] = homeURL
+        view["t"] = strings.values
+        view["t_json"] = strings.json
+        view["page"] = page.mustache
+        view["menu"] = menu
         if let content { view["content"] = content }
         if translations.count > 1 {
             view["translations"] = translations.map(\.mustache)
@@ -103,7 +109,12 @@ struct PageSummary {
 
     var mustache: [String: Any] {
         if is404 { return ["title": title, "is_404": true] }
-        var summary: [String: Any] = ["title": title, "kind": kind, "is_\(kind)": true, "url": url, "path": path]
+        var summary = [String: Any](minimumCapacity: 24 + 2 * dates.count)
+        summary["title"] = title
+        summary["kind"] = kind
+        summary["is_\(kind)"] = true
+        summary["url"] = url
+        summary["path"] = path
         if let source { summary["source"] = source }
         if let taskCount { summary["task_count"] = taskCount }
         if isGenerated { summary["is_generated"] = true }
@@ -160,7 +171,10 @@ struct ListEntry {
     var count: Int?
 
     var mustache: [String: Any] {
-        var entry: [String: Any] = ["title": title, "url": url, "current": current]
+        var entry = [String: Any](minimumCapacity: 8)
+        entry["title"] = title
+        entry["url"] = url
+        entry["current"] = current
         if let description { entry["description"] = description }
         if let date {
             entry["date"] = date.description
