@@ -95,13 +95,8 @@ enum ExternalOrigins {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian ^ slashes
             let pairs = word | (word >> 8) | (0xFF << 56)
             let zeros = (pairs &- ones) & ~pairs & highs
-            if zeros != 0 {
-                // The lowest flagged byte is a true zero; check it, and go on just after it if not a pair.
-                let offset = index + zeros.trailingZeroBitCount / 8
-                if buffer[offset] == UInt8(ascii: "/"), buffer[offset + 1] == UInt8(ascii: "/") { return offset }
-                index = offset + 1
-                continue
-            }
+            // The lowest flagged byte is exact (only bytes above a zero can be flagged falsely).
+            if zeros != 0 { return index + zeros.trailingZeroBitCount / 8 }
             index += 7
         }
         while index + 1 < count {

@@ -142,9 +142,11 @@ enum PersistentCache {
             var note: String?
             if let hash = renders?.searchIndex {
                 // Without the search index the pages have no text for the next one: render them again.
-                if let index = searchIndex(hash), renders!.entries.allSatisfy({ $0.map { $0.upperBound <= index.count } ?? true }) {
-                    for (position, entry) in renders!.entries.enumerated() {
-                        if let entry { renders!.renders[position]?.render.result.searchEntry = index[entry] }
+                if let index = searchIndex(hash), renders!.renders.allSatisfy({ ($0?.entry?.upperBound ?? 0) <= index.count }) {
+                    for position in renders!.renders.indices {
+                        if let entry = renders!.renders[position]?.entry {
+                            renders!.renders[position]!.render.result.searchEntry = index[entry]
+                        }
                     }
                 } else {
                     renders = nil
@@ -152,7 +154,7 @@ enum PersistentCache {
                 }
             }
             cache.loads = loads
-            cache.seededRenders = renders.map { ($0.key, $0.renders) }
+            cache.seededRenders = renders.map { ($0.key, $0.renders.map { $0.map { ($0.outputPath, $0.render) } }) }
             cache.copies = copies
             cache.fileIsCurrent = renders != nil
             return note
@@ -186,14 +188,13 @@ enum PersistentCache {
     }
 
     private static func decodeRenders(_ body: inout CacheDecoder) throws -> (
-        key: UInt64, searchIndex: UInt64?, renders: [(outputPath: String, render: BuildCache.CachedRender)?], entries: [Range<Int>?]
+        key: UInt64, searchIndex: UInt64?, renders: [(outputPath: String, render: BuildCache.CachedRender, entry: Range<Int>?)?]
     )? {
         guard try body.bool() else { return nil }
         let key = try body.hash()
         let searchIndex = try body.optional { try $0.hash() }
-        var entries: [Range<Int>?] = []
         let renders = try body.array { decoder in
-            try decoder.optional { decoder -> (outputPath: String, render: BuildCache.CachedRender) in
+            try decoder.optional { decoder -> (outputPath: String, render: BuildCache.CachedRender, entry: Range<Int>?) in
                 let outputPath = try decoder.string()
                 let bodyHash = try decoder.hash()
                 let hash = try decoder.hash()
@@ -204,14 +205,9 @@ enum PersistentCache {
                     guard start >= 0, count >= 0 else { throw CacheDecoder.Invalid() }
                     return start..<start + count
                 }
-                entries.append(entry)
-                return (outputPath, render)
+                return (outputPath, render, entry)
             }
         }
-        // One entry per page, also where a page has no cached render.
-        var byPage: [Range<Int>?] = []
-        var next = entries.makeIterator()
-        for render in renders { byPage.append(render == nil ? nil : next.next() ?? nil) }
-        return (key, searchIndex, renders, byPage)
+        return (key, searchIndex, renders)
     }
 }
