@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Already under Hummingbird; named for its graceful-shutdown handler (long-poll requests end at Ctrl-C).
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Also already under Hummingbird; named so the server tests can keep its log quiet.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The system libcmark (Debian libcmark-dev), found through pkg-config.
@@ -72,12 +74,10 @@ let package = Package(
         // The official Mustache spec vectors (Spec/README.md) and the engine's own additions.
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Spec")]),
         .testTarget(name: "MengvormCoreTests", dependencies: ["MengvormCore", "TestSupport"]),
-        // The preview server's routes in process (HummingbirdTesting), beside the real-port tests in CLITests.
+        // The preview server's routes served in process on a real port, beside the `mengvorm serve`
+        // process tests in CLITests. (No HummingbirdTesting: it would add an HTTP client and TLS to the build.)
         .testTarget(
-            name: "ServerTests",
-            dependencies: [
-                "Server", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]),
+            name: "ServerTests", dependencies: ["Server", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CLITests", dependencies: ["mengvorm", "TestSupport"]),
     ]
 )
