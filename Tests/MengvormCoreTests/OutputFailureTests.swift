@@ -38,6 +38,25 @@ import Testing
         #expect(TestSite.lines(report) == ["error: cannot create the staging folder \(staging): Not a directory"])
     }
 
+    /// The staging writer remembers the folders it made; one removed behind its back is made again,
+    /// and a file where a folder must go is an error with the system's reason, not a crash.
+    @Test func stagingFilesFindTheirFoldersEvenWhenOneIsRemovedDuringTheBuild() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mengvorm-folders-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try #require(FolderFiles(folder.path))
+        func write(_ text: String, _ path: String) -> Int32 {
+            Array(text.utf8).withUnsafeBytes { files.write($0, to: path) }
+        }
+        #expect(write("een", "a/b/c/index.html") == 0)
+        #expect(write("twee", "a/b/d/index.html") == 0)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("a"))
+        #expect(write("drie", "a/b/c/index.html") == 0)
+        #expect(try String(contentsOf: folder.appendingPathComponent("a/b/c/index.html"), encoding: .utf8) == "drie")
+        #expect(write("vier", "a/b/c/index.html/x.html") == ENOTDIR)
+        #expect(FolderFiles(folder.appendingPathComponent("bestaat-niet").path) == nil)
+    }
+
     @Test func aFullDiskIsOneMessageWithACount() {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mengvorm-full-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -45,7 +64,9 @@ import Testing
         // The seam: the disk fills up after three files.
         let writer = OutputWriter(staging: folder.path, final: "/srv/site/Output", previous: [:])
         let budget = Budget(3)
-        writer.writeFile = { buffer, path in budget.take() ? FileWriter.writeReturningError(buffer, to: path) : ENOSPC }
+        writer.writeFile = { [staging = writer.staging] buffer, path in
+            budget.take() ? FileWriter.writeReturningError(buffer, to: staging + "/" + path) : ENOSPC
+        }
         for number in 1...10 { _ = writer.write("pagina \(number)", to: "p\(number)/index.html") }
         #expect(
             writer.failureDiagnostics(display: { $0 }).map(\.headline) == [

@@ -18,8 +18,9 @@ final class OutputWriter: @unchecked Sendable {
     private var current: [String: UInt64] = [:]
     private var staged: [String] = []
     private var failures: [Failure] = []
-    /// Writes one file into the staging folder: 0 or an `errno`. A seam for tests of a full disk.
-    var writeFile: @Sendable (UnsafeRawBufferPointer, String) -> Int32 = { FileWriter.writeReturningError($0, to: $1) }
+    /// Writes one file into the staging folder, by its path in the output: 0 or an `errno`. A seam
+    /// for tests of a full disk.
+    var writeFile: @Sendable (UnsafeRawBufferPointer, String) -> Int32
 
     /// A file this build could not write (or read, for a copy), with the system's reason.
     struct Failure: Sendable {
@@ -35,6 +36,11 @@ final class OutputWriter: @unchecked Sendable {
         self.previous = previous
         self.previousOrder = previousOrder
         self.checksFiles = checksFiles
+        if let files = FolderFiles(staging) {
+            writeFile = { files.write($0, to: $1) }
+        } else {
+            writeFile = { [staging] in FileWriter.writeReturningError($0, to: staging + "/" + $1) }
+        }
     }
 
     /// Writes `text` unless the previous build left the same bytes there; `hash` when the caller has it already.
@@ -155,7 +161,7 @@ final class OutputWriter: @unchecked Sendable {
         if !unchanged { staged.append(path) }
         lock.unlock()
         if unchanged { return true }
-        let code = writeFile(buffer, staging + "/" + path)
+        let code = writeFile(buffer, path)
         if code != 0 { record(Failure(path: path, source: source, code: code)) }
         return code == 0
     }
@@ -165,6 +171,11 @@ final class OutputWriter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return current
+    }
+
+    /// The manifest of what this build wrote and kept (see `manifestText(_:order:)`).
+    func manifestText() -> (text: String, order: [String]) {
+        OutputWriter.manifestText(manifest, order: previousOrder)
     }
 
     var stagedFiles: [String] {
