@@ -47,7 +47,11 @@ enum ContentScanner {
         if !dropped.isEmpty { files = files.indices.filter { !dropped.contains($0) }.map { files[$0] } }
     }
 
-    private static func walk(_ absolute: String, relative: String, into files: inout [SourceFile], diagnostics: inout Diagnostics) {
+    /// Lists the folder's files and walks its folders, the top level's side by side: stat-ing 10,000
+    /// files one by one was 50 ms before anything else could start. Files and diagnostics keep walk order.
+    private static func walk(
+        _ absolute: String, relative: String, into files: inout [SourceFile], diagnostics: inout Diagnostics, topLevel: Bool = true
+    ) {
         guard let names = entries(of: absolute) else {
             // errno is still opendir's: nothing ran since it failed.
             diagnostics.error(
@@ -63,8 +67,10 @@ enum ContentScanner {
                 diagnostics.warning(
                     "symbolic link skipped: Mengvorm does not follow links; copy the file into Content/ instead",
                     at: SourceLocation(path: "Content/" + contentPath))
+            case S_IFDIR where topLevel:
+                continue
             case S_IFDIR:
-                walk(absolute + "/" + name, relative: contentPath, into: &files, diagnostics: &diagnostics)
+                walk(absolute + "/" + name, relative: contentPath, into: &files, diagnostics: &diagnostics, topLevel: false)
             case S_IFREG where name.lowercased() == "readme.md":
                 // README.md files document the content for editors; they are neither pages nor published.
                 continue
@@ -76,6 +82,20 @@ enum ContentScanner {
             default:
                 continue
             }
+        }
+        guard topLevel else { return }
+        let folders = names.filter { $0.info.st_mode & S_IFMT == S_IFDIR }.map(\.name)
+        let walked = parallelMap(folders.count) { position -> (files: [SourceFile], diagnostics: Diagnostics) in
+            var found: [SourceFile] = []
+            var noted = Diagnostics()
+            let name = folders[position]
+            let contentPath = relative.isEmpty ? name : relative + "/" + name
+            walk(absolute + "/" + name, relative: contentPath, into: &found, diagnostics: &noted, topLevel: false)
+            return (found, noted)
+        }
+        for folder in walked {
+            files.append(contentsOf: folder.files)
+            diagnostics.add(contentsOf: folder.diagnostics.all)
         }
     }
 
