@@ -9,6 +9,9 @@ struct CacheEncoder {
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
+    /// Another encoder's bytes, as if they had been encoded here (parts encoded side by side).
+    mutating func append(_ part: CacheEncoder) { bytes.append(contentsOf: part.bytes) }
+
     mutating func unsigned(_ value: UInt64) {
         var rest = value
         while rest >= 0x80 {

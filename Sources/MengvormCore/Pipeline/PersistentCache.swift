@@ -66,17 +66,31 @@ enum PersistentCache {
         for (path, position) in loads.positions where position < paths.count { paths[position] = path }
         let trusted = paths.indices.filter { paths[$0] != nil && loads.stamps[$0] != nil }
         body.unsigned(UInt64(trusted.count))
-        for position in trusted {
+        encodeInParts(trusted.count, into: &body) { encoder, item in
+            let position = trusted[item]
             let (page, diagnostics) = loads.results[position]
-            body.string(paths[position]!)
-            body.stamp(loads.stamps[position]!)
-            body.optional(page) { encoder, page in
+            encoder.string(paths[position]!)
+            encoder.stamp(loads.stamps[position]!)
+            encoder.optional(page) { encoder, page in
                 encoder.byte(page.source.kind == .home ? 0 : page.source.kind == .section ? 1 : 2)
                 encoder.optional(page.source.language) { $0.string($1) }
                 encoder.loadedWithoutText(page)
             }
-            body.array(diagnostics) { $0.diagnostic($1) }
+            encoder.array(diagnostics) { $0.diagnostic($1) }
         }
+    }
+
+    /// Encodes items 0..<count in order, in a few parts side by side: the file is written at the end of
+    /// a build, on one thread, and at 10,000 pages encoding it took 40 ms of a 2 s build.
+    private static func encodeInParts(_ count: Int, into body: inout CacheEncoder, _ item: (inout CacheEncoder, Int) -> Void) {
+        let parts = count < 256 ? 1 : 8
+        let encoded = parallelMap(parts) { part -> CacheEncoder in
+            let range = (count * part / parts)..<(count * (part + 1) / parts)
+            var encoder = CacheEncoder(capacity: range.count * 512)
+            for position in range { item(&encoder, position) }
+            return encoder
+        }
+        for part in encoded { body.append(part) }
     }
 
     private static func encodeRenders(_ cache: BuildCache, into body: inout CacheEncoder) {
@@ -90,9 +104,10 @@ enum PersistentCache {
         // with the default theme it was 75 MB at 10,000 pages, written twice and read back each build.
         let searchIndex = cache.searchIndex
         body.optional(searchIndex?.hash) { $0.hash($1) }
-        body.unsigned(UInt64(cache.renders.count))
-        for (position, cached) in cache.renders.enumerated() {
-            body.optional(cached) { encoder, cached in
+        let renders = cache.renders
+        body.unsigned(UInt64(renders.count))
+        encodeInParts(renders.count, into: &body) { encoder, position in
+            encoder.optional(renders[position]) { encoder, cached in
                 encoder.string(site.index.pages[position].outputPath)
                 encoder.hash(cached.bodyHash)
                 encoder.hash(cached.hash)
