@@ -13,7 +13,11 @@ struct LinkResolver: Sendable {
         self.index = index
         self.linkStyle = linkStyle
         var byURL: [String: Int] = [:]
-        for page in index.pages where byURL[page.url] == nil { byURL[page.url] = page.index }
+        byURL.reserveCapacity(index.pages.count)
+        // By position: copying each page out of the index to read its URL cost more than the lookups.
+        for position in index.pages.indices where byURL[index.pages[position].url] == nil {
+            byURL[index.pages[position].url] = position
+        }
         pageByURL = byURL
     }
 
