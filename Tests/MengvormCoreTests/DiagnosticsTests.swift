@@ -115,11 +115,21 @@ import Testing
         defer { site.remove() }
         site.writeBytes("Content/latin1.md", Array("---\ntitle: Caf".utf8) + [0xE9] + Array("\n---\n".utf8))
         site.writeBytes("Content/binair.md", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00])
-        #expect(
-            TestSite.lines(site.build()) == [
-                "Content/binair.md: error: this is not a text file (it contains NUL bytes); give it another extension than .md, .yml or .json",
-                "Content/latin1.md:2:1: error: this file is not UTF-8 text; save it as UTF-8 in your editor",
-            ])
+        // Only the front matter is checked when pages are loaded; a body is checked when it is rendered.
+        site.writeBytes("Content/latin1-tekst.md", Array("---\ntitle: Tekst\n---\nEen\n\nCaf".utf8) + [0xE9] + Array(" open\n".utf8))
+        site.writeBytes("Content/nul-tekst.md", Array("---\ntitle: Nul\n---\nEen".utf8) + [0x00])
+        let expected = [
+            "Content/binair.md: error: this is not a text file (it contains NUL bytes); give it another extension than .md, .yml or .json",
+            "Content/latin1-tekst.md:6:1: error: this file is not UTF-8 text; save it as UTF-8 in your editor",
+            "Content/latin1.md:2:1: error: this file is not UTF-8 text; save it as UTF-8 in your editor",
+            "Content/nul-tekst.md: error: this is not a text file (it contains NUL bytes); give it another extension than .md, .yml or .json",
+        ]
+        #expect(TestSite.lines(site.build()) == expected)
+        // The same with the build cache of `mengvorm build`, which loads pages without their text.
+        var options = BuildOptions(siteRoot: site.root)
+        options.cacheFile = .use
+        #expect(TestSite.lines(Builder.build(options)) == expected)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output").path))
     }
 
     @Test func componentMistakes() {

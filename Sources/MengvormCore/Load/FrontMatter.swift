@@ -54,6 +54,23 @@ enum FrontMatter {
         return Split(yaml: text[yamlStart...], body: "", bodyLine: line, hasFrontMatter: true, unclosed: true)
     }
 
+    /// Where the body starts in a file's bytes: after the line that closes a front matter opened on
+    /// the first line, as `split` finds it; nil when there is no closed front matter (or it ends the
+    /// file without a newline), which `split` then explains.
+    static func bodyStart(in bytes: [UInt8]) -> Int? {
+        guard bytes.starts(with: "---".utf8) else { return nil }
+        var index = 3
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\r") { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\n") else { return nil }
+        var lineStart = index + 1
+        while lineStart < bytes.count {
+            guard let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            if isLine(bytes[lineStart..<lineEnd], "---") || isLine(bytes[lineStart..<lineEnd], "...") { return lineEnd + 1 }
+            lineStart = lineEnd + 1
+        }
+        return nil
+    }
+
     private static func isClosingLine(_ line: Substring.UTF8View) -> Bool {
         isLine(line, "---") || isLine(line, "...")
     }

@@ -42,9 +42,9 @@ public final class LoadedPage: Sendable {
 
     /// The same page without its text, for a one-shot build: the text is read again when the page is
     /// rendered, so 10,000 pages never hold 80 MB of Markdown at once (peak memory is a goal of its own).
-    func withoutText() -> LoadedPage {
+    func withoutText(bodyHash hash: UInt64? = nil) -> LoadedPage {
         LoadedPage(
-            source: source, meta: meta, body: "", bodyLine: bodyLine, frontMatterHash: frontMatterHash, bodyHash: bodyHash,
+            source: source, meta: meta, body: "", bodyLine: bodyLine, frontMatterHash: frontMatterHash, bodyHash: hash ?? bodyHash,
             entry: entry, hasText: false)
     }
 

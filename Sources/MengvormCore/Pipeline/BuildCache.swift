@@ -142,8 +142,9 @@ public final class BuildCache: @unchecked Sendable {
         }
         let readAt = Self.wallClockNanoseconds()
         let fresh = parallelMap(stale.count) { position -> LoadResult in
-            let result = PageLoader.load(files[stale[position]], contentRoot: contentRoot)
-            return keepsText ? result : (result.page?.withoutText(), result.diagnostics)
+            keepsText
+                ? PageLoader.load(files[stale[position]], contentRoot: contentRoot)
+                : PageLoader.loadWithoutText(files[stale[position]], contentRoot: contentRoot)
         }
         reloaded = []
         if !stale.isEmpty { fileIsCurrent = false }
