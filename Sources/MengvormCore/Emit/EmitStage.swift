@@ -72,8 +72,6 @@ enum EmitStage {
             } else {
                 // A no-change rebuild keeps the file it was seeded from (writing 8 MB took 80 ms of 500).
                 let keepsCacheFile = options.cacheFile == .use && options.cache?.fileIsCurrent == true
-                // The manifest (10,000 paths sorted) is made on another thread while the cache file is written.
-                let manifest = Background { writer.manifestText() }
                 if options.cacheFile != .none, let cache = options.cache, !keepsCacheFile {
                     // Beside the staged output, so it is moved in with it; no file is better than a wrong one.
                     let bytes = PersistentCache.encode(cache, options: options)
@@ -84,7 +82,7 @@ enum EmitStage {
                     run.finished("write cache")
                 }
                 do {
-                    let order = try folder.commit(writer, manifest: manifest.value, keepingCacheFile: keepsCacheFile)
+                    let order = try folder.commit(writer, keepingCacheFile: keepsCacheFile)
                     options.cache?.remember(output: folder.final, files: writer.manifest, order: order)
                 } catch {
                     folder.discard()

@@ -70,14 +70,11 @@ struct OutputFolder {
 
     /// Puts the new build in place. A first build renames the staging folder into place; later builds
     /// move only the changed files in, delete the files the site no longer has, and update the manifest.
-    /// Returns the sorted paths of the new manifest, for the next build's `begin(known:)`. `manifest`:
-    /// the writer's `manifestText`, when the caller has made it already.
+    /// Returns the sorted paths of the new manifest, for the next build's `begin(known:)`.
     @discardableResult
-    func commit(_ writer: OutputWriter, manifest made: (text: String, order: [String])? = nil, keepingCacheFile: Bool = false)
-        throws -> [String]
-    {
+    func commit(_ writer: OutputWriter, keepingCacheFile: Bool = false) throws -> [String] {
         let fm = FileManager.default
-        let (manifest, newOrder) = made ?? writer.manifestText()
+        let (manifest, newOrder) = writer.manifestText()
         guard fm.fileExists(atPath: final.path) else {
             var text = manifest
             let code = text.withUTF8 {

@@ -26,29 +26,3 @@ private struct SharedWork<T>: @unchecked Sendable {
     let body: (Int) -> T
     let results: UnsafeMutableBufferPointer<T?>
 }
-
-/// One value made on another thread while the caller goes on; `value` waits for it.
-final class Background<T>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: T?
-
-    init(_ make: @escaping () -> T) {
-        let work = UnsafeTransfer(make)
-        DispatchQueue.global().async {
-            self.result = work.value()
-            self.done.signal()
-        }
-    }
-
-    /// Waits once; later reads return the same value.
-    lazy var value: T = {
-        done.wait()
-        return result!
-    }()
-}
-
-/// A value handed to one other thread, which alone uses it from then on.
-private struct UnsafeTransfer<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}
