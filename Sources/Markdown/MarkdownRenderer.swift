@@ -261,14 +261,15 @@ private struct TransformPass {
     private func taskMarker(of item: CmarkNode) -> (text: CmarkNode, checked: Bool)? {
         guard let paragraph = item.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH,
             let text = paragraph.firstChild, text.type == CMARK_NODE_TEXT,
-            let literal = text.literal
+            let literal = cmark_node_get_literal(text.pointer)
         else { return nil }
-        let bytes = Array(literal.utf8.prefix(4))
-        guard bytes.count >= 3, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]") else { return nil }
+        // The C string's first bytes, read in place: every list item of every page is asked.
+        let bytes = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+        guard bytes[0] == UInt8(ascii: "["), bytes[1] != 0, bytes[2] == UInt8(ascii: "]") else { return nil }
         let mark = bytes[1]
         guard mark == UInt8(ascii: " ") || mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X") else { return nil }
         // "[ ]" must be followed by a space, or end the text node with more inlines after it.
-        if bytes.count == 4 {
+        if bytes[3] != 0 {
             guard bytes[3] == UInt8(ascii: " ") || bytes[3] == UInt8(ascii: "\t") else { return nil }
         } else if text.next == nil {
             return nil
@@ -279,8 +280,12 @@ private struct TransformPass {
     private mutating func makeChecklists(_ items: [(item: CmarkNode, text: CmarkNode, checked: Bool)]) {
         var wrappedLists: [CmarkNode] = []
         for (item, text, checked) in items {
-            let literal = text.literal ?? ""
-            text.literal = String(literal.utf8.dropFirst(min(4, literal.utf8.count))) ?? ""
+            // The marker is three bytes and a space, or three bytes that end the text (see `taskMarker`).
+            // Copied first: cmark frees the old literal while it sets the new one.
+            if let literal = cmark_node_get_literal(text.pointer), let rest = strdup(literal + min(4, strlen(literal))) {
+                cmark_node_set_literal(text.pointer, rest)
+                free(rest)
+            }
             guard let paragraph = item.firstChild else { continue }
             // The key comes from the item's own text, so ticks survive edits to other items.
             let key = taskIDs.unique(slug: HeadingID.slug(paragraph.plainText, maxLength: 60), fallback: "taak")
