@@ -137,24 +137,46 @@ enum SearchIndex {
                     DataNode(.map(resultsPages.map { ($0.language, DataNode(.string(views.links.href(toURL: $0.url, depth: 0)))) }))
                 ))
         }
-        var out = Array("window.MENGVORM_SEARCH_INDEX = {\"pages\":[".utf8)
-        out.reserveCapacity(entries.reduce(out.count + 4096) { $0 + $1.count + 1 })
+        let opening = Array("window.MENGVORM_SEARCH_INDEX = {\"pages\":[".utf8)
+        // Where each entry goes, then the entries copied there side by side (at 10,000 pages copying
+        // 75 MB on one thread held up the end of the build).
+        var starts: [Int] = []
+        starts.reserveCapacity(entries.count)
         var ranges: [Int: Range<Int>] = [:]
         ranges.reserveCapacity(entries.count)
+        var length = opening.count
         for position in entries.indices {
-            if position > 0 { out.append(UInt8(ascii: ",")) }
-            ranges[listed[position].index] = out.count..<out.count + entries[position].count
-            out.append(contentsOf: entries[position])
-            entries[position] = []  // freed as it is copied: the index is held once, not twice
+            if position > 0 { length += 1 }
+            starts.append(length)
+            ranges[listed[position].index] = length..<length + entries[position].count
+            length += entries[position].count
         }
-        out.append(UInt8(ascii: "]"))
+        // What follows the pages, made first so the buffer is allocated once at its final size.
+        var tail: [UInt8] = [UInt8(ascii: "]")]
         for (key, node) in root {
-            out.append(UInt8(ascii: ","))
-            JSONText.appendQuoted(key, to: &out)
-            out.append(UInt8(ascii: ":"))
-            node.appendJSON(to: &out)
+            tail.append(UInt8(ascii: ","))
+            JSONText.appendQuoted(key, to: &tail)
+            tail.append(UInt8(ascii: ":"))
+            node.appendJSON(to: &tail)
         }
-        out.append(contentsOf: "};\n".utf8)
+        tail.append(contentsOf: "};\n".utf8)
+        // Each entry is freed once copied, so the index is held about once, not twice.
+        let slots = Slots(taking: &entries)
+        let out = [UInt8](unsafeUninitializedCapacity: length + tail.count) { buffer, initialized in
+            let base = buffer.baseAddress!
+            opening.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: $0.count) }
+            let target = SendablePointer(base)
+            let count = slots.count
+            let parts = count < 64 ? 1 : 16
+            _ = parallelMap(parts) { part -> Void in
+                for position in (count * part / parts)..<(count * (part + 1) / parts) {
+                    if position > 0 { target.pointer[starts[position] - 1] = UInt8(ascii: ",") }
+                    slots.take(position) { (target.pointer + starts[position]).update(from: $0, count: $1) }
+                }
+            }
+            tail.withUnsafeBufferPointer { (base + length).update(from: $0.baseAddress!, count: $0.count) }
+            initialized = length + tail.count
+        }
         return (out, ranges)
     }
 
@@ -286,5 +308,35 @@ enum SearchIndex {
         let listed = index.pages.filter { !$0.meta.hidden && !$0.isImplicit && index.language(of: $0.index) == language }
         view.children = listed.map { views.entry(for: $0.index, depth: depth, language: language).mustache }
         return view
+    }
+}
+
+/// A buffer that parts of one job fill side by side, each at its own offsets.
+private struct SendablePointer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<UInt8>
+    init(_ pointer: UnsafeMutablePointer<UInt8>) { self.pointer = pointer }
+}
+
+/// The entries, each handed out once (by position, to one thread) and freed right after.
+private final class Slots: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<[UInt8]>
+
+    init(taking entries: inout [[UInt8]]) {
+        storage = .allocate(capacity: entries.count)
+        _ = storage.initialize(from: entries)
+        entries = []
+    }
+
+    var count: Int { storage.count }
+
+    /// Gives the entry's bytes (start, count) to `use`, then frees them.
+    func take(_ position: Int, _ use: (UnsafePointer<UInt8>, Int) -> Void) {
+        storage[position].withUnsafeBufferPointer { if let start = $0.baseAddress { use(start, $0.count) } }
+        storage[position] = []
+    }
+
+    deinit {
+        _ = storage.deinitialize()
+        storage.deallocate()
     }
 }
