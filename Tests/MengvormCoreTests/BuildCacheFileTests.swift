@@ -133,6 +133,38 @@ import Testing
         Self.expectSameAsCleanBuild(site, edited)
     }
 
+    /// Tag pages and the results page show settings and names only, so after an edit of one page's text
+    /// they are kept from the last build instead of being rendered again; an edit of a page's tags
+    /// renders them again. Either way every file is a clean build's (a tag page the keeping missed
+    /// would be deleted from the output, and this would fail).
+    @Test func pagesThatShowNoPageTextStayAsACleanBuildAfterEditsOfTextAndTags() throws {
+        var files = Self.files
+        files["Content/plannen/je-week.md"] = page("Je week", "Plan je week.", extra: "tags: [thuiswerken, planning]")
+        files["Content/plannen/overleg.md"] = page("Overleg", "Overleg met je team.", extra: "tags: [planning]")
+        var theme = Self.theme
+        theme["Themes/default/layouts/search-results.mustache"] = "{{<base}}{{$main}}ZOEKEN {{page.title}}{{/main}}{{/base}}"
+        theme["Themes/default/i18n/nl.yml"] = "search_page: zoeken\n"
+        let site = TestSite(files, theme: theme)
+        defer { site.remove() }
+        site.settle()
+        #expect(Self.build(site).succeeded)
+        for path in ["tags/index.html", "tags/planning/index.html", "tags/thuiswerken/index.html", "zoeken/index.html"] {
+            #expect(site.read(path) != nil, "\(path) is written")
+        }
+
+        site.write("Content/plannen/overleg.md", page("Overleg", "Overleg elke week met je team.", extra: "tags: [planning]"))
+        let edited = Self.build(site)
+        #expect(edited.renderedPageCount == 1)
+        #expect(site.read("search-index.js")?.contains("Overleg elke week") == true)
+        Self.expectSameAsCleanBuild(site, edited)
+
+        site.write("Content/plannen/overleg.md", page("Overleg", "Overleg elke week met je team.", extra: "tags: [overleg]"))
+        let retagged = Self.build(site)
+        #expect(retagged.renderedPageCount == retagged.pageCount)
+        #expect(site.read("tags/overleg/index.html")?.contains("Overleg") == true)
+        Self.expectSameAsCleanBuild(site, retagged)
+    }
+
     @Test func anEditOfTheFrontMatterRendersThePagesThatShowIt() throws {
         let site = Self.makeSite()
         defer { site.remove() }

@@ -42,7 +42,13 @@ enum EmitStage {
     private static func writeOutputs(_ site: RenderedSite, to writer: OutputWriter, _ options: BuildOptions) -> [OutputResult] {
         let outputs = SiteOutputs.all
         guard options.cacheFile == .use, let cache = options.cache, cache.fileIsCurrent else {
-            return parallelMap(outputs.count) { outputs[$0].write(site, to: writer) }
+            // After an edit of page text alone, what depends only on the site key is kept (the tag
+            // pages of 10,000 pages took 130 ms of a 600 ms one-page rebuild).
+            let keeping = options.cacheFile == .use && options.cache?.outputHasSiteKey == true
+            return parallelMap(outputs.count) { position in
+                if keeping, let kept = keep(outputs[position], of: site, in: writer) { return kept }
+                return outputs[position].write(site, to: writer)
+            }
         }
         // Files copied from Content/ can change without changing the site key: copied (or kept) first.
         let copies = outputs.filter { $0 is CopiedFiles }.map { $0.write(site, to: writer) }
@@ -51,6 +57,13 @@ enum EmitStage {
             return copies + parallelMap(rest.count) { rest[$0].write(site, to: writer) }
         }
         return copies + [OutputResult(files: writer.keepRemainingPrevious())]
+    }
+
+    /// The output's files kept from the previous build, when they depend on the site key alone and all
+    /// are still there; nil when the output must be written.
+    private static func keep(_ output: any SiteOutput, of site: RenderedSite, in writer: OutputWriter) -> OutputResult? {
+        guard let paths = output.siteKeyFiles(site), paths.allSatisfy({ writer.keepPrevious($0) }) else { return nil }
+        return OutputResult(files: paths.count)
     }
 
     /// Writes every output of `SiteOutputs.all`, then puts the new site in place unless the build failed.

@@ -31,10 +31,15 @@ protocol SiteOutput: Sendable {
     /// Output folders this output writes into, which Content/ must leave free (checked before rendering).
     var reservedFolders: [String] { get }
     func write(_ site: RenderedSite, to writer: OutputWriter) -> OutputResult
+    /// The files `write` would write, when they depend only on what the site key covers (settings,
+    /// file names, data, theme) and on no page's text; nil when they may depend on a page's text.
+    /// After an edit of page text alone, such files are kept from the build that wrote the output.
+    func siteKeyFiles(_ site: RenderedSite) -> [String]?
 }
 
 extension SiteOutput {
     var reservedFolders: [String] { [] }
+    func siteKeyFiles(_ site: RenderedSite) -> [String]? { nil }
 }
 
 enum SiteOutputs {
@@ -43,6 +48,7 @@ enum SiteOutputs {
         CopiedFiles(),
         TagPages(),
         SearchIndex.Output(),
+        SearchIndex.ResultsPages(),
         ReviewOverview(),
         NotFoundPage(),
         Sitemap(),

@@ -66,6 +66,10 @@ public final class BuildCache: @unchecked Sendable {
     /// The cache file this cache was seeded from still describes it: nothing was loaded, rendered or
     /// copied again and the site key is the file's. Then the file is kept, not written again.
     var fileIsCurrent = false
+    /// The output folder holds what a build with this build's site key wrote (its cache file says so):
+    /// an output that depends only on the site key is there already as this build would write it.
+    /// Never set in `serve`, whose last build may have failed and left its folder as it was.
+    private(set) var outputHasSiteKey = false
     /// Whether loaded pages keep their text. `serve` keeps it for the next rebuild; a one-shot
     /// `mengvorm build` reads each page's text again when it renders it.
     public var keepsText = true
@@ -218,6 +222,7 @@ public final class BuildCache: @unchecked Sendable {
     /// The previous build's index when the site key is the same, with the new text of the pages read again.
     func index(for key: UInt64, loaded: [LoadedPage]) -> (index: SiteIndex, diagnostics: [Diagnostic])? {
         guard var site, site.key == key else { return nil }
+        outputHasSiteKey = false
         // Out of the cache first, so the edit below does not copy the whole index.
         self.site = nil
         for page in loaded where reloaded.contains(page.source.contentPath) {
@@ -233,6 +238,7 @@ public final class BuildCache: @unchecked Sendable {
         // The same key means the same files, settings and theme, so the same index: the earlier results
         // hold by position; each is still checked against the page's output path.
         if seededRenders?.key != key || seededRenders?.renders.count != index.pages.count { fileIsCurrent = false }
+        outputHasSiteKey = seededRenders?.key == key && seededRenders?.renders.count == index.pages.count
         if let seeded = seededRenders, seeded.key == key, seeded.renders.count == index.pages.count {
             for (position, entry) in seeded.renders.enumerated() {
                 if let entry, entry.outputPath == index.pages[position].outputPath { renders[position] = entry.render }

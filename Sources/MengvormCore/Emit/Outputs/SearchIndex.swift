@@ -63,13 +63,30 @@ enum SearchIndex {
             result.write(bytes: bytes, hash: hash, to: file, with: writer)
             // Where each page's entry is, for the next build's cache file: it keeps no text of its own.
             site.cache?.remember(searchIndex: hash, entries: entries)
-            for (language, url) in pages {
+            return result
+        }
+    }
+
+    /// The full results page of each language (its no-script list of every page, and the form).
+    struct ResultsPages: SiteOutput {
+        func write(_ site: RenderedSite, to writer: OutputWriter) -> OutputResult {
+            var result = OutputResult()
+            guard site.config.searchIndex else { return result }
+            for (language, url) in resultsPages(index: site.index, views: site.views, templates: site.templates, config: site.config) {
                 let view = resultsView(language: language, url: url, index: site.index, views: site.views, config: site.config)
                 result.write(
                     site.templates.render(site.views.mustache(forGenerated: view), layout: resultsLayout), to: url + "index.html",
                     with: writer)
             }
             return result
+        }
+
+        /// Titles, links and sections: settings and file names, no page's text.
+        func siteKeyFiles(_ site: RenderedSite) -> [String]? {
+            guard site.config.searchIndex else { return [] }
+            return resultsPages(index: site.index, views: site.views, templates: site.templates, config: site.config).map {
+                $0.url + "index.html"
+            }
         }
     }
 

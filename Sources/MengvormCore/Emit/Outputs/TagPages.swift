@@ -11,12 +11,9 @@ struct TagPages: SiteOutput {
         return folder + "/" + (slug.isEmpty ? "tag" : slug) + "/"
     }
 
-    func write(_ site: RenderedSite, to writer: OutputWriter) -> OutputResult {
-        guard site.config.tagPages else { return OutputResult() }
-        let index = site.index
-        let views = site.views
-        let templates = site.templates
-        // Tags that differ only in case or accents are one tag, named as first written.
+    /// Each tag with its pages, tags sorted by name. Tags that differ only in case or accents are one
+    /// tag, named as first written.
+    private static func tags(of index: SiteIndex) -> (tags: [String], pagesByTag: [String: [Int]]) {
         var pagesByTag: [String: [Int]] = [:]
         var nameBySlug: [String: String] = [:]
         for page in index.pages where !page.meta.hidden {
@@ -26,9 +23,24 @@ struct TagPages: SiteOutput {
                 if pagesByTag[name]?.last != page.index { pagesByTag[name, default: []].append(page.index) }
             }
         }
-        guard !pagesByTag.isEmpty else { return OutputResult() }
+        return (pagesByTag.keys.sorted { SortKey.title($0) < SortKey.title($1) }, pagesByTag)
+    }
+
+    /// Titles, dates, descriptions and tags are settings: no page's text is on a tag page.
+    func siteKeyFiles(_ site: RenderedSite) -> [String]? {
+        guard site.config.tagPages else { return [] }
+        let tags = Self.tags(of: site.index).tags
+        return tags.isEmpty ? [] : [Self.folder + "/index.html"] + tags.map { Self.url($0) + "index.html" }
+    }
+
+    func write(_ site: RenderedSite, to writer: OutputWriter) -> OutputResult {
+        guard site.config.tagPages else { return OutputResult() }
+        let index = site.index
+        let views = site.views
+        let templates = site.templates
+        let (tags, pagesByTag) = Self.tags(of: index)
+        guard !tags.isEmpty else { return OutputResult() }
         let layout = templates.layouts.contains("tags") ? "tags" : "section"
-        let tags = pagesByTag.keys.sorted { SortKey.title($0) < SortKey.title($1) }
         let title = views.strings(language: views.config.language)["tags"] ?? "Tags"
         var all = views.generatedView(url: Self.folder + "/", title: title, kind: "tags")
         all.children = tags.map { tag in
