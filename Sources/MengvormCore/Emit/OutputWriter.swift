@@ -127,14 +127,14 @@ final class OutputWriter: @unchecked Sendable {
         return diagnostics
     }
 
-    /// Counts a file of the previous build into this one without its bytes: true when the previous
-    /// build left exactly the content with this hash at `path`, false when the caller must write it.
     /// `keep` with the hash the previous build's manifest has for `path`; false when it has none.
     func keepPrevious(_ path: String) -> Bool {
         guard let hash = previous[path] else { return false }
         return keep(path, hash: hash)
     }
 
+    /// Counts a file of the previous build into this one without its bytes: true when the previous
+    /// build left exactly the content with this hash at `path`, false when the caller must write it.
     func keep(_ path: String, hash: UInt64) -> Bool {
         guard isUnchanged(path, hash: hash) else { return false }
         lock.lock()

@@ -6,7 +6,7 @@ enum ContentScanner {
 
     static func scan(contentRoot: URL, translations: [String] = [], diagnostics: inout Diagnostics) -> [SourceFile] {
         var files: [SourceFile] = []
-        walk(contentRoot.path, relative: "", into: &files, diagnostics: &diagnostics)
+        walk(contentRoot.path, relative: "", into: &files, diagnostics: &diagnostics, topLevel: true)
         // `je-week.en.md` is the English translation of `je-week.md` when `en` is one of the site's languages.
         for index in files.indices where files[index].kind == .page {
             let name = files[index].fileName
@@ -50,7 +50,7 @@ enum ContentScanner {
     /// Lists the folder's files and walks its folders, the top level's side by side: stat-ing 10,000
     /// files one by one was 50 ms before anything else could start. Files and diagnostics keep walk order.
     private static func walk(
-        _ absolute: String, relative: String, into files: inout [SourceFile], diagnostics: inout Diagnostics, topLevel: Bool = true
+        _ absolute: String, relative: String, into files: inout [SourceFile], diagnostics: inout Diagnostics, topLevel: Bool
     ) {
         guard let names = entries(of: absolute) else {
             // errno is still opendir's: nothing ran since it failed.
@@ -88,9 +88,8 @@ enum ContentScanner {
         let walked = parallelMap(folders.count) { position -> (files: [SourceFile], diagnostics: Diagnostics) in
             var found: [SourceFile] = []
             var noted = Diagnostics()
-            let name = folders[position]
-            let contentPath = relative.isEmpty ? name : relative + "/" + name
-            walk(absolute + "/" + name, relative: contentPath, into: &found, diagnostics: &noted, topLevel: false)
+            // The top level is Content/ itself, so a folder's content path is its name.
+            walk(absolute + "/" + folders[position], relative: folders[position], into: &found, diagnostics: &noted, topLevel: false)
             return (found, noted)
         }
         for folder in walked {

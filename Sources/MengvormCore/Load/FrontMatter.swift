@@ -25,54 +25,51 @@ enum FrontMatter {
 
     static func split(_ text: String) -> Split {
         let utf8 = text.utf8
-        guard utf8.starts(with: "---".utf8) else {
+        guard let found = bounds(in: utf8) else {
             var split = Split(yaml: "", body: Substring(text), bodyLine: 1, hasFrontMatter: false)
-            let firstLine = utf8.prefix(while: { $0 != UInt8(ascii: "\n") })
-            split.isTOML = isLine(firstLine, "+++")
+            split.isTOML = isLine(utf8.prefix(while: { $0 != UInt8(ascii: "\n") }), "+++")
             return split
         }
-        // The opening line must be exactly `---` (allowing trailing spaces and CR).
-        var index = utf8.index(utf8.startIndex, offsetBy: 3)
-        while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") || utf8[index] == UInt8(ascii: "\r") {
-            index = utf8.index(after: index)
+        guard let closing = found.closing else {
+            return Split(yaml: text[found.yamlStart...], body: "", bodyLine: found.lines, hasFrontMatter: true, unclosed: true)
         }
-        guard index == utf8.endIndex || utf8[index] == UInt8(ascii: "\n") else {
-            return Split(yaml: "", body: Substring(text), bodyLine: 1, hasFrontMatter: false)
+        return Split(
+            yaml: text[found.yamlStart..<closing.start], body: text[closing.bodyStart...], bodyLine: closing.bodyLine, hasFrontMatter: true)
+    }
+
+    /// Where the body starts in a file's bytes: after the line that closes the front matter, as `split`
+    /// finds it; nil when there is no closed front matter, which `split` then explains.
+    static func bodyStart(in bytes: [UInt8]) -> Int? {
+        bounds(in: bytes)?.closing?.bodyStart
+    }
+
+    /// A front matter opened by a first line `---` (trailing spaces and a CR allowed): where its YAML
+    /// starts and, when a line `---` or `...` closes it, where that line starts, where the body starts
+    /// and the body's 1-based line; else the number of lines plus one. nil without an opening line.
+    /// One scan for the text (`split`) and for the bytes of a file (`bodyStart`).
+    private static func bounds<Bytes: BidirectionalCollection>(in bytes: Bytes) -> (
+        yamlStart: Bytes.Index, closing: (start: Bytes.Index, bodyStart: Bytes.Index, bodyLine: Int)?, lines: Int
+    )? where Bytes.Element == UInt8 {
+        guard bytes.starts(with: "---".utf8) else { return nil }
+        var index = bytes.index(bytes.startIndex, offsetBy: 3)
+        while index < bytes.endIndex, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\r") {
+            index = bytes.index(after: index)
         }
-        let yamlStart = index == utf8.endIndex ? index : utf8.index(after: index)
+        guard index == bytes.endIndex || bytes[index] == UInt8(ascii: "\n") else { return nil }
+        let yamlStart = index == bytes.endIndex ? index : bytes.index(after: index)
         var lineStart = yamlStart
         var line = 2
-        while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            if isClosingLine(utf8[lineStart..<lineEnd]) {
-                let bodyStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
-                return Split(yaml: text[yamlStart..<lineStart], body: text[bodyStart...], bodyLine: line + 1, hasFrontMatter: true)
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let next = lineEnd == bytes.endIndex ? lineEnd : bytes.index(after: lineEnd)
+            let content = bytes[lineStart..<lineEnd]
+            if isLine(content, "---") || isLine(content, "...") {
+                return (yamlStart, (lineStart, next, line + 1), line)
             }
             line += 1
-            lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+            lineStart = next
         }
-        return Split(yaml: text[yamlStart...], body: "", bodyLine: line, hasFrontMatter: true, unclosed: true)
-    }
-
-    /// Where the body starts in a file's bytes: after the line that closes a front matter opened on
-    /// the first line, as `split` finds it; nil when there is no closed front matter (or it ends the
-    /// file without a newline), which `split` then explains.
-    static func bodyStart(in bytes: [UInt8]) -> Int? {
-        guard bytes.starts(with: "---".utf8) else { return nil }
-        var index = 3
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\r") { index += 1 }
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\n") else { return nil }
-        var lineStart = index + 1
-        while lineStart < bytes.count {
-            guard let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            if isLine(bytes[lineStart..<lineEnd], "---") || isLine(bytes[lineStart..<lineEnd], "...") { return lineEnd + 1 }
-            lineStart = lineEnd + 1
-        }
-        return nil
-    }
-
-    private static func isClosingLine(_ line: Substring.UTF8View) -> Bool {
-        isLine(line, "---") || isLine(line, "...")
+        return (yamlStart, nil, line)
     }
 
     /// `line` is `marker`, allowing trailing spaces and a CR.

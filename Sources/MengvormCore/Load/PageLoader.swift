@@ -28,7 +28,7 @@ enum PageLoader {
             let bodyStart = FrontMatter.bodyStart(in: bytes),
             let head = String(validating: bytes[..<bodyStart], as: UTF8.self)
         else {
-            // Anything unusual (unreadable, a byte order mark, NUL bytes, no front matter): the whole path.
+            // Anything unusual (unreadable, a byte order mark, NUL bytes, no closed front matter): the whole path.
             let result = load(file, contentRoot: contentRoot)
             return (result.page?.withoutText(), result.diagnostics)
         }

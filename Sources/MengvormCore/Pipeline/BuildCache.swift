@@ -237,10 +237,11 @@ public final class BuildCache: @unchecked Sendable {
         renders = Array(repeating: nil, count: index.pages.count)
         // The same key means the same files, settings and theme, so the same index: the earlier results
         // hold by position; each is still checked against the page's output path.
-        if seededRenders?.key != key || seededRenders?.renders.count != index.pages.count { fileIsCurrent = false }
-        outputHasSiteKey = seededRenders?.key == key && seededRenders?.renders.count == index.pages.count
-        if let seeded = seededRenders, seeded.key == key, seeded.renders.count == index.pages.count {
-            for (position, entry) in seeded.renders.enumerated() {
+        let seeded = seededRenders.flatMap { $0.key == key && $0.renders.count == index.pages.count ? $0.renders : nil }
+        if seeded == nil { fileIsCurrent = false }
+        outputHasSiteKey = seeded != nil
+        if let seeded {
+            for (position, entry) in seeded.enumerated() {
                 if let entry, entry.outputPath == index.pages[position].outputPath { renders[position] = entry.render }
             }
         }

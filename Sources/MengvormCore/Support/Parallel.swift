@@ -21,6 +21,13 @@ func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
     return results.map { $0! }
 }
 
+/// `body` for `parts` consecutive ranges that split 0..<count evenly, side by side, results in order;
+/// one range for fewer than `minimum` items (not worth a thread).
+func parallelRanges<T>(_ count: Int, parts: Int, minimum: Int, _ body: (Range<Int>) -> T) -> [T] {
+    let parts = count < minimum ? 1 : parts
+    return parallelMap(parts) { part in body((count * part / parts)..<(count * (part + 1) / parts)) }
+}
+
 /// Each iteration writes only its own slot, so sharing the buffer across threads is safe.
 private struct SharedWork<T>: @unchecked Sendable {
     let body: (Int) -> T

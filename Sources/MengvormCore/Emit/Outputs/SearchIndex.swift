@@ -184,10 +184,8 @@ enum SearchIndex {
             let base = buffer.baseAddress!
             opening.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: $0.count) }
             let target = SendablePointer(base)
-            let count = slots.count
-            let parts = count < 64 ? 1 : 16
-            _ = parallelMap(parts) { part -> Void in
-                for position in (count * part / parts)..<(count * (part + 1) / parts) {
+            _ = parallelRanges(slots.count, parts: 16, minimum: 64) { range in
+                for position in range {
                     if position > 0 { target.pointer[starts[position] - 1] = UInt8(ascii: ",") }
                     slots.take(position) { (target.pointer + starts[position]).update(from: $0, count: $1) }
                 }
