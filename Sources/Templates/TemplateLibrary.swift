@@ -19,9 +19,10 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The same as UTF-8 bytes, for a file: every piece is valid UTF-8 already, so nothing checks it again.
-    public func renderBytes(_ value: Any, template name: String) -> [UInt8]? {
+    /// `capacity`: the bytes to reserve at once (a buffer that grows copies what it holds each time).
+    public func renderBytes(_ value: Any, template name: String, capacity: Int = 16_384) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(templates: templates, value: value, capacity: 16_384)
+        var renderer = TemplateRenderer(templates: templates, value: value, capacity: capacity)
         renderer.render(template.nodes)
         return renderer.output
     }

@@ -70,6 +70,27 @@ struct TemplateRenderer {
 
     private mutating func renderSection(_ value: Any?, _ body: [Node]) {
         guard let value else { return }
+        // Exact types first, as in `Frame.init`; then the casts, which also take related types.
+        let type = Swift.type(of: value)
+        if type == Bool.self {
+            if value as! Bool { render(body) }
+            return
+        }
+        if type == [String: Any].self { return renderPushing(.dictionary(value as! [String: Any]), body) }
+        if type == [[String: Any]].self {
+            for dictionary in value as! [[String: Any]] { renderPushing(.dictionary(dictionary), body) }
+            return
+        }
+        if type == String.self { return renderPushing(.value(value), body) }
+        if type == [String].self {
+            for item in value as! [String] { renderPushing(.value(item), body) }
+            return
+        }
+        if type == [Any].self {
+            for item in value as! [Any] { renderPushing(Frame(item), body) }
+            return
+        }
+        if let object = value as? TemplateObject { return renderPushing(.parent(object), body) }
         if let dictionaries = value as? [[String: Any]] {
             for dictionary in dictionaries { renderPushing(.dictionary(dictionary), body) }
         } else if let flag = value as? Bool {
@@ -89,6 +110,20 @@ struct TemplateRenderer {
 
     private mutating func renderInverted(_ value: Any?, _ body: [Node]) {
         guard let value else { return render(body) }
+        let type = Swift.type(of: value)
+        if type == Bool.self {
+            if !(value as! Bool) { render(body) }
+            return
+        }
+        if type == [String: Any].self || type == String.self || value is TemplateObject { return }
+        let emptyList: Bool? =
+            type == [[String: Any]].self
+            ? (value as! [[String: Any]]).isEmpty
+            : type == [String].self ? (value as! [String]).isEmpty : type == [Any].self ? (value as! [Any]).isEmpty : nil
+        if let emptyList {
+            if emptyList { renderPushing(.value(value), body) }
+            return
+        }
         if let flag = value as? Bool {
             if !flag { render(body) }
         } else if let dictionaries = value as? [[String: Any]] {
@@ -150,6 +185,12 @@ struct TemplateRenderer {
     }
 
     private mutating func write(_ value: Any, escaped: Bool) {
+        // Exact types first, as in `Frame.init`.
+        let type = Swift.type(of: value)
+        if type == String.self {
+            let string = value as! String
+            return escaped ? writeEscaped(string) : writeRaw(string)
+        }
         if let string = value as? String {
             escaped ? writeEscaped(string) : writeRaw(string)
         } else if let number = value as? Int {

@@ -5,6 +5,14 @@ public protocol TemplateParent {
     func child(named name: String) -> Any?
 }
 
+/// A `TemplateParent` that is a class: found with a class cast, much cheaper than the protocol cast a
+/// value of another kind needs (a page's view and its `page` are read this way for every page).
+open class TemplateObject: TemplateParent {
+    public init() {}
+
+    open func child(named name: String) -> Any? { nil }
+}
+
 /// HTML that is already rendered: `{{{x}}}` inserts it as it is, `{{x}}` escapes it.
 public protocol TemplateHTML {
     var html: String { get }
@@ -28,8 +36,16 @@ enum Frame {
     case value(Any)
 
     init(_ value: Any) {
-        // Concrete casts first: a protocol cast looks up conformances, and most frames are dictionaries.
-        if let dictionary = value as? [String: Any] {
+        // The exact type first: a cast that fails costs a conformance lookup (and for a class, a
+        // search for a bridge), and most frames are dictionaries.
+        let type = Swift.type(of: value)
+        if type == [String: Any].self {
+            self = .dictionary(value as! [String: Any])
+        } else if type == String.self {
+            self = .value(value)
+        } else if let object = value as? TemplateObject {
+            self = .parent(object)
+        } else if let dictionary = value as? [String: Any] {
             self = .dictionary(dictionary)
         } else if value is String {
             self = .value(value)
@@ -62,6 +78,11 @@ enum Values {
     /// A child of any value: dictionaries and `TemplateParent`s have children, nothing else does.
     @inline(__always)
     static func child(named name: String, of value: Any) -> Any? {
+        // Exact types first, as in `Frame.init`.
+        let type = Swift.type(of: value)
+        if type == [String: Any].self { return (value as! [String: Any])[name] }
+        if type == String.self { return nil }
+        if let object = value as? TemplateObject { return object.child(named: name) }
         if let dictionary = value as? [String: Any] { return dictionary[name] }
         if value is String { return nil }
         if let parent = value as? any TemplateParent { return parent.child(named: name) }

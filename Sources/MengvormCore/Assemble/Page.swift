@@ -7,7 +7,10 @@ public struct Page: Sendable {
     public var kind: Kind
     public var loaded: LoadedPage
     /// URL path from the site root: `planning/je-week/` ("" for the home page).
-    public var url: String
+    public let url: String
+    /// Number of folders between the site root and this page's output file (its URL's slashes: every
+    /// relative link of the page is made with it, so it is counted once).
+    public let depth: Int
     /// Output file relative to the output folder: `planning/je-week/index.html`.
     public var outputPath: String
     /// The section page this page belongs to (nil for the home page).
@@ -22,6 +25,14 @@ public struct Page: Sendable {
     public var meta: PageMeta { loaded.meta }
     public var displayPath: String { loaded.source.displayPath }
 
-    /// Number of folders between the site root and this page's output file.
-    public var depth: Int { url.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
+    public init(index: Int, kind: Kind, loaded: LoadedPage, url: String, outputPath: String, parent: Int?, layout: String) {
+        self.index = index
+        self.kind = kind
+        self.loaded = loaded
+        self.url = url
+        depth = url.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        self.outputPath = outputPath
+        self.parent = parent
+        self.layout = layout
+    }
 }

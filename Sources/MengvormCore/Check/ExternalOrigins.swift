@@ -80,24 +80,22 @@ enum ExternalOrigins {
         return found
     }
 
-    /// Where the next `//` starts at or after `start`. Eight bytes at a time: a page has hundreds of
-    /// single slashes (closing tags, relative links), and stopping at each with memchr was 2 % of a build.
+    /// Where the next `//` starts at or after `start`. Sixteen bytes at a time, compared with the
+    /// sixteen after the next byte: a page has hundreds of single slashes (closing tags, relative links),
+    /// and stopping at each with memchr was 2 % of a build; eight bytes at a time, 1.9 %.
     static func nextDoubleSlash(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let count = buffer.count
         var index = start
         let raw = UnsafeRawBufferPointer(buffer)
-        let slashes: UInt64 = 0x2F2F_2F2F_2F2F_2F2F
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        // A word holds a pair at bytes k, k+1 (k < 7) when both are zero after the XOR; OR-ing each byte
-        // with the next one leaves a zero byte exactly there. Steps of 7 cover the pair across words.
-        while index + 8 <= count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian ^ slashes
-            let pairs = word | (word >> 8) | (0xFF << 56)
-            let zeros = (pairs &- ones) & ~pairs & highs
-            // The lowest flagged byte is exact (only bytes above a zero can be flagged falsely).
-            if zeros != 0 { return index + zeros.trailingZeroBitCount / 8 }
-            index += 7
+        let slashes = SIMD16<UInt8>(repeating: UInt8(ascii: "/"))
+        while index + 17 <= count {
+            let here = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+            let next = raw.loadUnaligned(fromByteOffset: index + 1, as: SIMD16<UInt8>.self)
+            let pairs = (here .== slashes) .& (next .== slashes)
+            if any(pairs) {
+                for lane in 0..<16 where pairs[lane] { return index + lane }
+            }
+            index += 16
         }
         while index + 1 < count {
             if buffer[index] == UInt8(ascii: "/"), buffer[index + 1] == UInt8(ascii: "/") { return index }

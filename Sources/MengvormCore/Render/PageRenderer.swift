@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// What rendering one page produced, besides the file it wrote.
@@ -26,6 +27,7 @@ struct PageRenderer: @unchecked Sendable {
     /// `Content/` on disk, for the `width` and `height` of local images; nil leaves images without a size.
     var contentRoot: String? = nil
     let imageSizes = ImageSizeCache()
+    let pageSizes = PageSizes()
 
     /// `text`: the page read again when its load kept no text (see `LoadedPage.withoutText`); only its
     /// text is used, the settings are the index's.
@@ -115,7 +117,10 @@ struct PageRenderer: @unchecked Sendable {
             return ([], result)
         }
         let view = views.view(for: pageIndex, document: document, components: components.names)
-        let html = templates.renderBytes(views.mustache(for: view, page: pageIndex), layout: page.layout)
+        let html = templates.renderBytes(
+            views.context(for: view, page: pageIndex), layout: page.layout,
+            capacity: pageSizes.capacity(layout: page.layout, body: document.htmlBytes.count))
+        pageSizes.record(html.count - document.htmlBytes.count, layout: page.layout)
         // Privacy: no page may make the browser contact another site.
         result.diagnostics += privacyDiagnostics(
             html: html, body: document.htmlBytes, page: page, loaded: loaded, components: result.components)
@@ -235,4 +240,24 @@ final class Collector {
     /// Link destinations of the page as resolved, by destination as written.
     var resolved: [String: (LinkDecision, target: Int?, fragment: String?)] = [:]
     var diagnostics: [Diagnostic] = []
+}
+
+/// How many bytes a layout adds around a page's body, the most seen so far, so that a page's buffer is
+/// reserved once at its size: at 16 KB to start with, a 40 KB page was copied twice as it grew.
+final class PageSizes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var frames: [String: Int] = [:]
+
+    func capacity(layout: String, body: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        // A quarter more than the largest frame so far: pages of one layout differ in their lists.
+        return body + max(16_384, (frames[layout] ?? 0) * 5 / 4)
+    }
+
+    func record(_ frame: Int, layout: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if frame > frames[layout] ?? 0 { frames[layout] = min(frame, 4 << 20) }
+    }
 }

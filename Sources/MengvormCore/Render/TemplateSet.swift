@@ -99,13 +99,13 @@ struct TemplateSet: Sendable {
         return set
     }
 
-    func render(_ view: [String: Any], layout: String) -> String {
+    func render(_ view: Any, layout: String) -> String {
         library.render(view, template: layout) ?? ""
     }
 
-    /// A page as UTF-8 for its file, with no String made of it.
-    func renderBytes(_ view: [String: Any], layout: String) -> [UInt8] {
-        library.renderBytes(view, template: layout) ?? []
+    /// A page as UTF-8 for its file, with no String made of it, in a buffer of `capacity` bytes at first.
+    func renderBytes(_ view: Any, layout: String, capacity: Int = 16_384) -> [UInt8] {
+        library.renderBytes(view, template: layout, capacity: capacity) ?? []
     }
 
     private mutating func loadSchema(_ relative: String, _ file: (display: String, absolute: String), diagnostics: inout Diagnostics) {

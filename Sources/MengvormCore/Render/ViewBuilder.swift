@@ -79,7 +79,7 @@ final class ViewBuilder: @unchecked Sendable {
         return UIStrings(values: values, json: json)
     }
 
-    /// The view of a page; its dictionary (`mustache(for:)`) is what the layout renders.
+    /// The view of a page; its context (`context(for:page:)`) is what the layout renders.
     /// `components`: those on the page, whose scripts' strings the page carries.
     func view(for pageIndex: Int, document: MarkdownDocument, components: Set<String> = []) -> PageView {
         let page = index.pages[pageIndex]
@@ -100,9 +100,8 @@ final class ViewBuilder: @unchecked Sendable {
                 let entries = cache.siblingEntries(of: parent) {
                     siblings.map { entry(for: $0, depth: page.depth, language: language).mustache }
                 }
-                var marked = entries
-                marked[position]["current"] = true
-                view.siblings = marked
+                view.siblings = entries
+                view.siblingPosition = position
                 if position > 0 { view.prev = entries[position - 1] }
                 if position + 1 < siblings.count { view.next = entries[position + 1] }
             }
@@ -112,21 +111,21 @@ final class ViewBuilder: @unchecked Sendable {
     }
 
     /// What the layout of a page renders: its view, and `cached` for the partials it shares with its section.
-    func mustache(for view: PageView, page pageIndex: Int) -> [String: Any] {
-        var dictionary = view.mustache
-        dictionary["cached"] = cachedPartials(for: pageIndex, view: dictionary)
-        return dictionary
+    func context(for view: PageView, page pageIndex: Int) -> PageContext {
+        let context = PageContext(view)
+        context.cached = cachedPartials(for: pageIndex, view: view)
+        return context
     }
 
     /// What the layout of a generated page renders: its view, and `cached` rendering each partial for
     /// it alone (a generated page shares no section with other pages), so it has the main menu too.
-    func mustache(forGenerated view: PageView) -> [String: Any] {
-        var dictionary = view.mustache
-        let shared = SendableView(value: dictionary)
-        dictionary["cached"] = CachedPartials(names: templates.partials) { [templates] name in
+    func context(forGenerated view: PageView) -> PageContext {
+        let context = PageContext(view)
+        let shared = SendableContext(value: PageContext(view, marksCurrentSibling: false))
+        context.cached = CachedPartials(names: templates.partials) { [templates] name in
             RawHTML(templates.render(shared.value, layout: name))
         }
-        return dictionary
+        return context
     }
 
     /// The view of a page the build makes itself (tag lists, the review overview) at `url`.
@@ -157,23 +156,17 @@ final class ViewBuilder: @unchecked Sendable {
     }
 
     /// Partials rendered once per parent section; see `PartialCache`.
-    private func cachedPartials(for pageIndex: Int, view: [String: Any]) -> CachedPartials {
+    private func cachedPartials(for pageIndex: Int, view: PageView) -> CachedPartials {
         let page = index.pages[pageIndex]
         // With the root: the 404 page shares the home page's group but links from `/`. With the kind: a
         // subsection has the parent and depth of the pages beside it, but no siblings (only pages have).
-        let root = view["root"] as? String ?? ""
         let scope =
-            "\(page.parent ?? -1)/\(index.topSection(of: pageIndex) ?? -1)/\(language(of: pageIndex))/\(root)/\(page.kind == .page ? "p" : "s")"
+            "\(page.parent ?? -1)/\(index.topSection(of: pageIndex) ?? -1)/\(language(of: pageIndex))/\(view.root)/\(page.kind == .page ? "p" : "s")"
         let ownHref = links.href(to: pageIndex, from: pageIndex)
-        let sharedView = SendableView(value: view)
+        let shared = SendableContext(value: PageContext(view, marksCurrentSibling: false))
         return CachedPartials(names: templates.partials) { [partialCache, templates] name in
             partialCache.html(partial: name, scope: scope, ownHref: ownHref) {
-                var shared = sharedView.value
-                if var siblings = shared["siblings"] as? [[String: Any]] {
-                    for i in siblings.indices { siblings[i]["current"] = false }
-                    shared["siblings"] = siblings
-                }
-                return templates.render(shared, layout: name)
+                templates.render(shared.value, layout: name)
             }
         }
     }
@@ -234,9 +227,9 @@ final class ViewBuilder: @unchecked Sendable {
     }
 }
 
-/// A page view handed to a cached partial render; read-only once built.
-private struct SendableView: @unchecked Sendable {
-    let value: [String: Any]
+/// A page's context handed to a cached partial render, on the thread that renders the page.
+private struct SendableContext: @unchecked Sendable {
+    let value: PageContext
 }
 
 /// Views shared between pages, filled on first use from any render thread.

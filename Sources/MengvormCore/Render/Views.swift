@@ -1,7 +1,10 @@
-/// The theme contract: every value a template may use, as typed views. Each view turns into the plain
-/// dictionaries the template engine reads with concrete casts (Sources/Templates) in its `mustache`
-/// property, the one place where a template name is given to a value. `Themes/README.md` lists every
-/// name with its meaning; keep the two together.
+import Templates
+
+/// The theme contract: every value a template may use, as typed views. A page's view and its `page` are
+/// read by name through `PageContext` and `PageSummary.child(named:)`, the smaller views turn into the
+/// plain dictionaries the template engine reads with concrete casts (Sources/Templates) in their
+/// `mustache` property: these are the places where a template name is given to a value.
+/// `Themes/README.md` lists every name with its meaning; keep the two together.
 ///
 /// Mustache is logic-less: it cannot test the length of a list, so each list a template wraps in a box
 /// comes with a `has_…` flag, present only when the list is not empty.
@@ -22,46 +25,73 @@ struct PageView {
     var translations: [LanguageLink] = []
     var breadcrumbs: [Link] = []
     var children: [[String: Any]] = []
+    /// The pages of the section, as shared by all of them: none is `current`.
     var siblings: [[String: Any]] = []
+    /// This page in `siblings`: a layout reading `siblings` sees it marked `current`.
+    var siblingPosition: Int?
     var prev: [String: Any]?
     var next: [String: Any]?
     var section: Link?
     /// Values only some generated pages have (the review overview's rows and counts).
     var extra: [String: Any] = [:]
+}
 
-    var mustache: [String: Any] {
-        // Sized for every key at once (and `cached`, added later): growing a dictionary rehashes it.
-        var view = [String: Any](minimumCapacity: 20 + extra.count)
-        view["site"] = site
-        view["lang"] = lang
-        view["root"] = root
-        view["home_url"] = homeURL
-        view["t"] = strings.values
-        view["t_json"] = strings.json
-        view["page"] = page.mustache
-        view["menu"] = menu
-        if let content { view["content"] = content }
-        if translations.count > 1 {
-            view["translations"] = translations.map(\.mustache)
-            view["has_translations"] = true
+/// What a layout renders for one page: its view, read by name. Each value is made when a template asks
+/// for it, so a layout pays only for what it shows: building every value of every page as a dictionary
+/// first (a table of contents the theme never shows included) was 3 % of a 10,000-page build.
+final class PageContext: TemplateObject, @unchecked Sendable {
+    let view: PageView
+    /// `{{{cached.NAME}}}`: the partials shared with the page's section (see `PartialCache`).
+    var cached: CachedPartials?
+    /// False in the context a cached partial renders with: its HTML is shared by the section's pages, so
+    /// no sibling is `current` in it (the page's own link is marked in the HTML).
+    let marksCurrentSibling: Bool
+    private var markedSiblings: [[String: Any]]?
+    // A page's context is read by the one thread that renders the page.
+    private lazy var page = PageSummaryContext(summary: view.page)
+
+    init(_ view: PageView, marksCurrentSibling: Bool = true) {
+        self.view = view
+        self.marksCurrentSibling = marksCurrentSibling
+    }
+
+    override func child(named name: String) -> Any? {
+        if name == "cached" { return cached }
+        if !view.extra.isEmpty, let value = view.extra[name] { return value }
+        switch name {
+        case "site": return view.site
+        case "lang": return view.lang
+        case "root": return view.root
+        case "home_url": return view.homeURL
+        case "t": return view.strings.values
+        case "t_json": return view.strings.json
+        case "page": return page
+        case "menu": return view.menu
+        case "content": return view.content
+        case "translations": return view.translations.count > 1 ? view.translations.map(\.mustache) : nil
+        case "has_translations": return view.translations.count > 1 ? true : nil
+        case "breadcrumbs": return view.breadcrumbs.isEmpty ? nil : view.breadcrumbs.map(\.mustache)
+        case "has_breadcrumbs": return view.breadcrumbs.isEmpty ? nil : true
+        case "children": return view.children.isEmpty ? nil : view.children
+        case "has_children": return view.children.isEmpty ? nil : true
+        case "siblings": return view.siblings.isEmpty ? nil : siblings()
+        case "has_siblings": return view.siblings.isEmpty ? nil : true
+        case "prev": return view.prev
+        case "next": return view.next
+        case "section": return view.section?.mustache
+        default: return nil
         }
-        if !breadcrumbs.isEmpty {
-            view["breadcrumbs"] = breadcrumbs.map(\.mustache)
-            view["has_breadcrumbs"] = true
-        }
-        if !children.isEmpty {
-            view["children"] = children
-            view["has_children"] = true
-        }
-        if !siblings.isEmpty {
-            view["siblings"] = siblings
-            view["has_siblings"] = true
-        }
-        if let prev { view["prev"] = prev }
-        if let next { view["next"] = next }
-        if let section { view["section"] = section.mustache }
-        for (key, value) in extra { view[key] = value }
-        return view
+    }
+
+    /// The section's pages with this one `current`; marked on first use (copying the list for every page
+    /// cost more than the rest of its view).
+    private func siblings() -> [[String: Any]] {
+        guard marksCurrentSibling, let position = view.siblingPosition else { return view.siblings }
+        if let markedSiblings { return markedSiblings }
+        var marked = view.siblings
+        marked[position]["current"] = true
+        markedSiblings = marked
+        return marked
     }
 }
 
@@ -107,37 +137,48 @@ struct PageSummary {
         return summary
     }
 
-    var mustache: [String: Any] {
-        if is404 { return ["title": title, "is_404": true] }
-        var summary = [String: Any](minimumCapacity: 24 + 2 * dates.count)
-        summary["title"] = title
-        summary["kind"] = kind
-        summary["is_\(kind)"] = true
-        summary["url"] = url
-        summary["path"] = path
-        if let source { summary["source"] = source }
-        if let taskCount { summary["task_count"] = taskCount }
-        if isGenerated { summary["is_generated"] = true }
-        if let description { summary["description"] = description }
-        if let owner { summary["owner"] = owner }
-        for (key, day, long) in dates {
-            summary[key] = day.description
-            summary[key + "_long"] = long
+}
+
+/// `page`, read by name (see `PageContext`).
+final class PageSummaryContext: TemplateObject, @unchecked Sendable {
+    let summary: PageSummary
+
+    init(summary: PageSummary) { self.summary = summary }
+
+    override func child(named name: String) -> Any? {
+        let summary = summary
+        if summary.is404 {
+            if name == "title" { return summary.title }
+            return name == "is_404" ? true : nil
         }
-        if !tags.isEmpty {
-            summary["tags"] = tags
-            summary["has_tags"] = true
-            summary["tag_links"] = tagLinks.map { ["name": $0.title, "url": $0.url] }
+        switch name {
+        case "title": return summary.title
+        case "kind": return summary.kind
+        case "url": return summary.url
+        case "path": return summary.path
+        case "source": return summary.source
+        case "task_count": return summary.taskCount
+        case "is_generated": return summary.isGenerated ? true : nil
+        case "description": return summary.description
+        case "owner": return summary.owner
+        case "tags": return summary.tags.isEmpty ? nil : summary.tags
+        case "has_tags": return summary.tags.isEmpty ? nil : true
+        case "tag_links": return summary.tags.isEmpty ? nil : summary.tagLinks.map { ["name": $0.title, "url": $0.url] }
+        case "feed_url": return summary.feedURL
+        case "params": return summary.params.isEmpty ? nil : summary.params
+        case "entry": return summary.entry
+        case "edit_url": return summary.editURL
+        case "toc": return summary.toc.isEmpty ? nil : summary.toc.map(\.mustache)
+        case "has_toc": return summary.toc.isEmpty ? nil : true
+        default:
+            // `is_KIND`, then `date`, `updated`, `review_by` and each as `KEY_long`.
+            if name.utf8.starts(with: "is_".utf8) { return name.utf8.dropFirst(3).elementsEqual(summary.kind.utf8) ? true : nil }
+            for (key, day, long) in summary.dates {
+                if name == key { return day.description }
+                if name.utf8.count == key.utf8.count + 5, name.hasSuffix("_long"), name.hasPrefix(key) { return long }
+            }
+            return nil
         }
-        if let feedURL { summary["feed_url"] = feedURL }
-        if !params.isEmpty { summary["params"] = params }
-        if let entry { summary["entry"] = entry }
-        if let editURL { summary["edit_url"] = editURL }
-        if !toc.isEmpty {
-            summary["toc"] = toc.map(\.mustache)
-            summary["has_toc"] = true
-        }
-        return summary
     }
 }
 

@@ -18,7 +18,7 @@ struct NotFoundPage: SiteOutput {
         view.menu = index.menu.map { MenuItem(title: index.pages[$0].meta.title, url: root + index.pages[$0].url, current: nil).mustache }
         view.breadcrumbs = []
         view.children = []
-        result.write(site.templates.render(views.mustache(for: view, page: home), layout: "404"), to: "404.html", with: writer)
+        result.write(site.templates.render(views.context(for: view, page: home), layout: "404"), to: "404.html", with: writer)
         return result
     }
 }

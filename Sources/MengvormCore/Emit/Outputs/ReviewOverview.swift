@@ -9,7 +9,7 @@ struct ReviewOverview: SiteOutput {
         guard site.config.reviewOverview, site.templates.layouts.contains("overview") else { return result }
         let view = Self.view(index: site.index, views: site.views, config: site.config, today: site.today)
         result.write(
-            site.templates.render(site.views.mustache(forGenerated: view), layout: "overview"), to: Self.folder + "/index.html",
+            site.templates.render(site.views.context(forGenerated: view), layout: "overview"), to: Self.folder + "/index.html",
             with: writer)
         return result
     }

@@ -75,7 +75,7 @@ enum SearchIndex {
             for (language, url) in resultsPages(index: site.index, views: site.views, templates: site.templates, config: site.config) {
                 let view = resultsView(language: language, url: url, index: site.index, views: site.views, config: site.config)
                 result.write(
-                    site.templates.render(site.views.mustache(forGenerated: view), layout: resultsLayout), to: url + "index.html",
+                    site.templates.render(site.views.context(forGenerated: view), layout: resultsLayout), to: url + "index.html",
                     with: writer)
             }
             return result

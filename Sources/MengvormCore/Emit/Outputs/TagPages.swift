@@ -51,7 +51,7 @@ struct TagPages: SiteOutput {
             return entry.mustache
         }
         var result = OutputResult()
-        result.write(templates.render(views.mustache(forGenerated: all), layout: layout), to: Self.folder + "/index.html", with: writer)
+        result.write(templates.render(views.context(forGenerated: all), layout: layout), to: Self.folder + "/index.html", with: writer)
         // One page per tag, each on its own core (a tag of a large site lists thousands of pages).
         let written = parallelMap(tags.count) { position -> Int in
             let tag = tags[position]
@@ -63,7 +63,7 @@ struct TagPages: SiteOutput {
             view.children = pages.map { views.entry(for: $0, depth: 2).mustache }
             view.breadcrumbs = [Link(title: title, url: views.links.href(toURL: Self.folder + "/", depth: 2))]
             var one = OutputResult()
-            one.write(templates.render(views.mustache(forGenerated: view), layout: layout), to: url + "index.html", with: writer)
+            one.write(templates.render(views.context(forGenerated: view), layout: layout), to: url + "index.html", with: writer)
             return one.files
         }
         result.files += written.reduce(0, +)
