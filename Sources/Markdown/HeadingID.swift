@@ -5,6 +5,8 @@ public enum HeadingID {
     /// Lowercase ASCII letters and digits; every other run of characters becomes one hyphen.
     /// Diacritics are folded (é → e, ĳ → ij) so Dutch headings keep a readable id.
     public static func slug(_ text: String, maxLength: Int = .max) -> String {
+        var ascii = text
+        if let slug = ascii.withUTF8({ asciiSlug($0, maxLength: maxLength) }) { return slug }
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
@@ -41,6 +43,34 @@ public enum HeadingID {
         pendingHyphen = false
         for byte in fold(text).utf8 where !add(byte) { break }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `slug` of ASCII text (most headings and checklist items), written straight into the String's
+    /// storage; nil for other text. Each hyphen stands for a byte that was dropped, so the slug is never
+    /// longer than the text.
+    private static func asciiSlug(_ bytes: UnsafeBufferPointer<UInt8>, maxLength: Int) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard !bytes.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingHyphen = false
+            for var byte in bytes {
+                if byte &- UInt8(ascii: "A") < 26 { byte |= 0x20 }
+                guard byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 else {
+                    pendingHyphen = true
+                    continue
+                }
+                if count >= maxLength { break }
+                if pendingHyphen && count > 0 {
+                    out[count] = UInt8(ascii: "-")
+                    count += 1
+                }
+                pendingHyphen = false
+                out[count] = byte
+                count += 1
+            }
+            return count
+        }
     }
 
     private static let latinBase: UInt32 = 0xA0
@@ -116,10 +146,8 @@ public enum HeadingID {
         /// Like `unique(for:)` for a slug made already.
         public mutating func unique(slug: String, fallback: String) -> String {
             let base = slug.isEmpty ? fallback : slug
-            guard let count = used[base] else {
-                used[base] = 1
-                return base
-            }
+            // One lookup for the usual case, an id not used yet.
+            guard let count = used.updateValue(1, forKey: base) else { return base }
             var next = count + 1
             while used["\(base)-\(next)"] != nil { next += 1 }
             used[base] = next

@@ -63,7 +63,7 @@ struct TagPages: SiteOutput {
             view.children = pages.map { views.entry(for: $0, depth: 2).mustache }
             view.breadcrumbs = [Link(title: title, url: views.links.href(toURL: Self.folder + "/", depth: 2))]
             var one = OutputResult()
-            one.write(templates.render(views.context(forGenerated: view), layout: layout), to: url + "index.html", with: writer)
+            one.write(bytes: templates.renderBytes(views.context(forGenerated: view), layout: layout), to: url + "index.html", with: writer)
             return one.files
         }
         result.files += written.reduce(0, +)
