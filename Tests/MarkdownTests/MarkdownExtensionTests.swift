@@ -77,6 +77,19 @@ import Testing
         )
     }
 
+    /// The body is searched for `ww` and `:/` sixteen bytes at a time: an address found at every offset
+    /// within and across those blocks, and at the very end of the body.
+    @Test func addressesAreFoundAtEveryOffset() {
+        for length in 1..<34 {
+            let words = String(repeating: "a", count: length)
+            for (address, href) in [("www.arbo.nl", "http://www.arbo.nl"), ("https://e.nl", "https://e.nl")] {
+                let html = MarkdownRenderer().render(words + " " + address).html
+                #expect(html == "<p>\(words) <a href=\"\(href)\">\(address)</a></p>\n", "after \(length) letters")
+            }
+        }
+        #expect(MarkdownRenderer().render("http zonder adres, wwa en :x").html == "<p>http zonder adres, wwa en :x</p>\n")
+    }
+
     @Test func autolinksGoThroughTheResolver() {
         let renderer = MarkdownRenderer(resolveLink: { link in .warn("external: \(link.destination)") })
         let doc = renderer.render("Eerst\n\nzie www.example.org\n")
