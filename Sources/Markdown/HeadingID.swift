@@ -134,6 +134,11 @@ public enum HeadingID {
             for id in reserved { used[id] = 1 }
         }
 
+        /// Room for `count` more ids at once (a dictionary that grows rehashes every id it holds).
+        public mutating func reserveCapacity(_ count: Int) {
+            used.reserveCapacity(used.count + count)
+        }
+
         /// Marks `id` as used without handing it out.
         public mutating func reserve(_ id: String) {
             if used[id] == nil { used[id] = 1 }

@@ -162,6 +162,8 @@ private struct TransformPass {
             }
         }
         // Headings first, so components get ids that differ from every heading's.
+        headingIDs.reserveCapacity(headingNodes.count)
+        taskIDs.reserveCapacity(taskItems.count)
         for node in headingNodes { addID(to: node) }
         for node in codeBlocks { replaceComponent(node) }
         makeChecklists(taskItems)

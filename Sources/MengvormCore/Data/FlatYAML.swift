@@ -12,7 +12,7 @@ enum FlatYAML {
 
     private static func read(bytes: UnsafeBufferPointer<UInt8>) -> DataNode? {
         var entries: [(key: String, node: DataNode)] = []
-        var keys = Set<String>()
+        var keys = Set<String>(minimumCapacity: 16)
         var mapLine = 0
         var line = 0
         var start = 0
