@@ -345,29 +345,6 @@ struct ExtensionMarkers {
     var tildes = false
     var address = false
 
-    /// Whether `first` or `second` stands anywhere in `bytes` as two adjacent bytes; sixteen places at a time.
-    static func hasPair(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ first: (Unicode.Scalar, Unicode.Scalar), or second: (Unicode.Scalar, Unicode.Scalar)
-    ) -> Bool {
-        let (a, b) = (UInt8(ascii: first.0), UInt8(ascii: first.1))
-        let (c, d) = (UInt8(ascii: second.0), UInt8(ascii: second.1))
-        let raw = UnsafeRawBufferPointer(bytes)
-        let (va, vb) = (SIMD16<UInt8>(repeating: a), SIMD16<UInt8>(repeating: b))
-        let (vc, vd) = (SIMD16<UInt8>(repeating: c), SIMD16<UInt8>(repeating: d))
-        var index = 0
-        while index + 17 <= bytes.count {
-            let here = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
-            let next = raw.loadUnaligned(fromByteOffset: index + 1, as: SIMD16<UInt8>.self)
-            if any(((here .== va) .& (next .== vb)) .| ((here .== vc) .& (next .== vd))) { return true }
-            index += 16
-        }
-        while index + 1 < bytes.count {
-            if (bytes[index] == a && bytes[index + 1] == b) || (bytes[index] == c && bytes[index + 1] == d) { return true }
-            index += 1
-        }
-        return false
-    }
-
     init(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
@@ -392,7 +369,7 @@ struct ExtensionMarkers {
             tildes = has("~~")
             // An autolink needs `www.` or `http://` / `https://`, so `ww` or `:/`: rare in prose, unlike the
             // `h` and `w` that memchr stopped at (1.5 % of a 10,000-page build).
-            address = Self.hasPair(bytes, ("w", "w"), or: (":", "/")) && (has("www.") || has("http"))
+            address = BytePairs.first(("w", "w"), or: (":", "/"), in: bytes) != nil && (has("www.") || has("http"))
         }
     }
 }

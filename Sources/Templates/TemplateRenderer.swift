@@ -70,72 +70,37 @@ struct TemplateRenderer {
 
     private mutating func renderSection(_ value: Any?, _ body: [Node]) {
         guard let value else { return }
-        // Exact types first, as in `Frame.init`; then the casts, which also take related types.
-        let type = Swift.type(of: value)
-        if type == Bool.self {
-            if value as! Bool { render(body) }
-            return
-        }
-        if type == [String: Any].self { return renderPushing(.dictionary(value as! [String: Any]), body) }
-        if type == [[String: Any]].self {
-            for dictionary in value as! [[String: Any]] { renderPushing(.dictionary(dictionary), body) }
-            return
-        }
-        if type == String.self { return renderPushing(.value(value), body) }
-        if type == [String].self {
-            for item in value as! [String] { renderPushing(.value(item), body) }
-            return
-        }
-        if type == [Any].self {
-            for item in value as! [Any] { renderPushing(Frame(item), body) }
-            return
-        }
-        if let object = value as? TemplateObject { return renderPushing(.parent(object), body) }
-        if let dictionaries = value as? [[String: Any]] {
-            for dictionary in dictionaries { renderPushing(.dictionary(dictionary), body) }
-        } else if let flag = value as? Bool {
-            if flag { render(body) }
-        } else if let dictionary = value as? [String: Any] {
-            renderPushing(.dictionary(dictionary), body)
-        } else if value is String {
-            renderPushing(.value(value), body)
-        } else if let list = value as? [Any] {
-            for item in list { renderPushing(Frame(item), body) }
-        } else if let html = value as? any TemplateHTML {
-            if !html.isNull { renderPushing(.value(value), body) }
-        } else if !Values.isNothing(value) {
-            renderPushing(Frame(value), body)
+        switch Shape(value) {
+        case .flag(let flag): if flag { render(body) }
+        case .dictionary(let dictionary): renderPushing(.dictionary(dictionary), body)
+        case .dictionaries(let dictionaries): for dictionary in dictionaries { renderPushing(.dictionary(dictionary), body) }
+        case .string: renderPushing(.value(value), body)
+        case .strings(let strings): for string in strings { renderPushing(.value(string), body) }
+        case .list(let list): for item in list { renderPushing(Frame(item), body) }
+        case .object(let object): renderPushing(.parent(object), body)
+        case .other:
+            if let html = value as? any TemplateHTML {
+                if !html.isNull { renderPushing(.value(value), body) }
+            } else if !Values.isNothing(value) {
+                renderPushing(Frame(value), body)
+            }
         }
     }
 
     private mutating func renderInverted(_ value: Any?, _ body: [Node]) {
         guard let value else { return render(body) }
-        let type = Swift.type(of: value)
-        if type == Bool.self {
-            if !(value as! Bool) { render(body) }
-            return
-        }
-        if type == [String: Any].self || type == String.self || value is TemplateObject { return }
-        let emptyList: Bool? =
-            type == [[String: Any]].self
-            ? (value as! [[String: Any]]).isEmpty
-            : type == [String].self ? (value as! [String]).isEmpty : type == [Any].self ? (value as! [Any]).isEmpty : nil
-        if let emptyList {
-            if emptyList { renderPushing(.value(value), body) }
-            return
-        }
-        if let flag = value as? Bool {
-            if !flag { render(body) }
-        } else if let dictionaries = value as? [[String: Any]] {
-            if dictionaries.isEmpty { renderPushing(.value(value), body) }
-        } else if value is [String: Any] || value is String {
-            return
-        } else if let list = value as? [Any] {
-            if list.isEmpty { renderPushing(.value(value), body) }
-        } else if let html = value as? any TemplateHTML {
-            if html.isNull { render(body) }
-        } else if Values.isNothing(value) {
-            render(body)
+        switch Shape(value) {
+        case .flag(let flag): if !flag { render(body) }
+        case .dictionaries(let dictionaries): if dictionaries.isEmpty { renderPushing(.value(value), body) }
+        case .strings(let strings): if strings.isEmpty { renderPushing(.value(value), body) }
+        case .list(let list): if list.isEmpty { renderPushing(.value(value), body) }
+        case .dictionary, .string, .object: return
+        case .other:
+            if let html = value as? any TemplateHTML {
+                if html.isNull { render(body) }
+            } else if Values.isNothing(value) {
+                render(body)
+            }
         }
     }
 
@@ -185,9 +150,8 @@ struct TemplateRenderer {
     }
 
     private mutating func write(_ value: Any, escaped: Bool) {
-        // Exact types first, as in `Frame.init`.
-        let type = Swift.type(of: value)
-        if type == String.self {
+        // The exact type first, as in `Shape`.
+        if Swift.type(of: value) == String.self {
             let string = value as! String
             return escaped ? writeEscaped(string) : writeRaw(string)
         }

@@ -60,11 +60,16 @@ struct RenderedPartial: Sendable {
 }
 
 /// What `cached` is in a page's view: each name renders that partial through the cache when looked up.
-struct CachedPartials: TemplateParent {
+final class CachedPartials: TemplateObject, @unchecked Sendable {
     let names: Set<String>
     let renderPartial: @Sendable (String) -> RawHTML
 
-    func child(named name: String) -> Any? {
+    init(names: Set<String>, renderPartial: @escaping @Sendable (String) -> RawHTML) {
+        self.names = names
+        self.renderPartial = renderPartial
+    }
+
+    override func child(named name: String) -> Any? {
         guard names.contains(name) else { return nil }
         return renderPartial(name)
     }

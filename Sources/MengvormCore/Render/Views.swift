@@ -1,7 +1,7 @@
 import Templates
 
 /// The theme contract: every value a template may use, as typed views. A page's view and its `page` are
-/// read by name through `PageContext` and `PageSummary.child(named:)`, the smaller views turn into the
+/// read by name through `PageContext` and `PageSummaryContext`, the smaller views turn into the
 /// plain dictionaries the template engine reads with concrete casts (Sources/Templates) in their
 /// `mustache` property: these are the places where a template name is given to a value.
 /// `Themes/README.md` lists every name with its meaning; keep the two together.
@@ -163,7 +163,7 @@ final class PageSummaryContext: TemplateObject, @unchecked Sendable {
         case "owner": return summary.owner
         case "tags": return summary.tags.isEmpty ? nil : summary.tags
         case "has_tags": return summary.tags.isEmpty ? nil : true
-        case "tag_links": return summary.tags.isEmpty ? nil : summary.tagLinks.map { ["name": $0.title, "url": $0.url] }
+        case "tag_links": return summary.tags.isEmpty ? nil : summary.tagLinks.map { ["name": $0.title, "url": $0.url] as [String: Any] }
         case "feed_url": return summary.feedURL
         case "params": return summary.params.isEmpty ? nil : summary.params
         case "entry": return summary.entry

@@ -51,7 +51,8 @@ struct TagPages: SiteOutput {
             return entry.mustache
         }
         var result = OutputResult()
-        result.write(templates.render(views.context(forGenerated: all), layout: layout), to: Self.folder + "/index.html", with: writer)
+        result.write(
+            bytes: templates.renderBytes(views.context(forGenerated: all), layout: layout), to: Self.folder + "/index.html", with: writer)
         // One page per tag, each on its own core (a tag of a large site lists thousands of pages).
         let written = parallelMap(tags.count) { position -> Int in
             let tag = tags[position]
