@@ -78,6 +78,7 @@ struct TemplateRenderer {
         case .strings(let strings): for string in strings { renderPushing(.value(string), body) }
         case .list(let list): for item in list { renderPushing(Frame(item), body) }
         case .object(let object): renderPushing(.parent(object), body)
+        case .objects(let objects): for object in objects { renderPushing(.parent(object), body) }
         case .other:
             if let html = value as? any TemplateHTML {
                 if !html.isNull { renderPushing(.value(value), body) }
@@ -94,6 +95,7 @@ struct TemplateRenderer {
         case .dictionaries(let dictionaries): if dictionaries.isEmpty { renderPushing(.value(value), body) }
         case .strings(let strings): if strings.isEmpty { renderPushing(.value(value), body) }
         case .list(let list): if list.isEmpty { renderPushing(.value(value), body) }
+        case .objects(let objects): if objects.isEmpty { renderPushing(.value(value), body) }
         case .dictionary, .string, .object: return
         case .other:
             if let html = value as? any TemplateHTML {

@@ -40,6 +40,8 @@ enum Shape {
     case strings([String])
     case list([Any])
     case object(TemplateObject)
+    /// A list of views read by name (a section's pages, a tag's pages).
+    case objects([TemplateObject])
     /// Anything else: `TemplateHTML`, another `TemplateParent`, numbers, nothing.
     case other
 
@@ -57,6 +59,8 @@ enum Shape {
             self = .strings(value as! [String])
         } else if type == [Any].self {
             self = .list(value as! [Any])
+        } else if type == [TemplateObject].self {
+            self = .objects(value as! [TemplateObject])
         } else if type is AnyObject.Type, let object = value as? TemplateObject {
             // Only a class is cast to one: casting an array or a dictionary to a class bridges all of it
             // to an NSArray or NSDictionary first (2 % of a default-theme build).
@@ -88,7 +92,7 @@ enum Frame {
         case .dictionary(let dictionary): self = .dictionary(dictionary)
         case .object(let object): self = .parent(object)
         case .other: self = (value as? any TemplateParent).map { .parent($0) } ?? .value(value)
-        case .flag, .dictionaries, .string, .strings, .list: self = .value(value)
+        case .flag, .dictionaries, .string, .strings, .list, .objects: self = .value(value)
         }
     }
 
@@ -118,7 +122,7 @@ enum Values {
         case .dictionary(let dictionary): return dictionary[name]
         case .object(let object): return object.child(named: name)
         case .other: return (value as? any TemplateParent)?.child(named: name)
-        case .flag, .dictionaries, .string, .strings, .list: return nil
+        case .flag, .dictionaries, .string, .strings, .list, .objects: return nil
         }
     }
 
@@ -131,6 +135,7 @@ enum Values {
 
     static func list(_ value: Any) -> [Any]? {
         if let dictionaries = value as? [[String: Any]] { return dictionaries }
+        if let objects = value as? [TemplateObject] { return objects }
         return value as? [Any]
     }
 

@@ -34,11 +34,17 @@ import Testing
     }
 
     @Test func textStaysWithinItsBudget() {
-        let text = String(repeating: "woord ", count: SearchIndex.textBudget)
-        let kept = SearchIndex.text(Array(text.utf8))
-        #expect(kept.count <= SearchIndex.textBudget)
-        #expect(String(decoding: kept, as: UTF8.self).hasSuffix("woord"))
-        #expect(SearchIndex.text(Array("  een\nregel\tmet tab ".utf8)) == Array("een regel met tab".utf8))
+        func quoted(_ text: String) -> String {
+            var out: [UInt8] = []
+            SearchIndex.appendText(Array(text.utf8), to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        let kept = quoted(String(repeating: "woord ", count: SearchIndex.textBudget))
+        #expect(kept.utf8.count <= SearchIndex.textBudget + 2)
+        #expect(kept.hasSuffix("woord\""))
+        #expect(quoted("  een\nregel\tmet tab ") == "\"een regel met tab\"")
+        #expect(quoted("\"aanhalingstekens\" en <b>") == "\"\\\"aanhalingstekens\\\" en \\u003cb\\u003e\"")
+        #expect(quoted(" \n ") == "\"\"")
     }
 
     @Test func synonymMistakesAreReportedWhereTheyAre() {

@@ -103,6 +103,33 @@ import Testing
         #expect(try render("{{#lazy}}{{{x}}} {{missing}}{{/lazy}}", view) == "<x> from the root")
     }
 
+    /// A view read by name, as the generator's page lists are.
+    final class Entry: TemplateObject {
+        let title: String
+        let current: Bool
+        init(_ title: String, current: Bool = false) {
+            self.title = title
+            self.current = current
+        }
+        override func child(named name: String) -> Any? {
+            switch name {
+            case "title": return title
+            case "current": return current
+            default: return nil
+            }
+        }
+    }
+
+    @Test func listsOfObjectsAreReadByName() throws {
+        let entries: [TemplateObject] = [Entry("Een"), Entry("Twee & drie", current: true)]
+        let view: [String: Any] = ["pages": entries, "none": [TemplateObject](), "site": "Lindehof"]
+        #expect(
+            try render("{{#pages}}<{{title}}{{#current}}*{{/current}} {{site}}>{{/pages}}", view)
+                == "<Een Lindehof><Twee &amp; drie* Lindehof>")
+        #expect(try render("{{#none}}x{{/none}}{{^none}}leeg{{/none}}{{^pages}}leeg{{/pages}}", view) == "leeg")
+        #expect(try render("{{#first(pages)}}{{title}}{{/first(pages)}} {{count(pages)}} {{empty(none)}}", view) == "Een 2 true")
+    }
+
     @Test func renderedHTMLIsInsertedAsIsAndEmptyCountsAsAbsent() throws {
         let view: [String: Any] = ["body": HTML(html: "<p>a & b</p>"), "empty": HTML(html: "")]
         #expect(try render("{{{body}}}|{{body}}", view) == "<p>a & b</p>|&lt;p&gt;a &amp; b&lt;/p&gt;")

@@ -133,7 +133,9 @@ enum JSONText {
         byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains(byte)
     }
 
-    static func appendQuoted(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    /// `breaksAsSpaces`: a line break or tab becomes a space instead of an escape (the search index keeps
+    /// each page's text as one line).
+    static func appendQuoted(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], breaksAsSpaces: Bool = false) {
         out.reserveCapacity(out.count + bytes.count + 2)
         out.append(UInt8(ascii: "\""))
         var runStart = 0
@@ -152,9 +154,9 @@ enum JSONText {
             switch byte {
             case UInt8(ascii: "\""): escape = "\\\""
             case UInt8(ascii: "\\"): escape = "\\\\"
-            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\n"): escape = breaksAsSpaces ? " " : "\\n"
             case UInt8(ascii: "\r"): escape = "\\r"
-            case UInt8(ascii: "\t"): escape = "\\t"
+            case UInt8(ascii: "\t"): escape = breaksAsSpaces ? " " : "\\t"
             case UInt8(ascii: "<"): escape = "\\u003c"
             case UInt8(ascii: ">"): escape = "\\u003e"
             case UInt8(ascii: "&"): escape = "\\u0026"

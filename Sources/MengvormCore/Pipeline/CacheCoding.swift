@@ -252,7 +252,6 @@ extension CacheEncoder {
         }
         // Sorted: a set's order differs from run to run, and the file should not.
         array(page.headingIDs.sorted()) { $0.string($1) }
-        array(page.headingTexts) { $0.string($1) }
         array(page.components) {
             $0.string($1.component)
             $0.string($1.data)
@@ -343,7 +342,6 @@ extension CacheDecoder {
             LinkResolver.AnchorReference(target: try $0.int(), fragment: try $0.string(), location: try $0.location())
         }
         page.headingIDs = Set(try array { try $0.string() })
-        page.headingTexts = try array { try $0.string() }
         page.components = try array { ComponentUse(component: try $0.string(), data: try $0.string()) }
         return page
     }

@@ -12,7 +12,7 @@ import Foundation
 enum PersistentCache {
     static let magic = Array("MENGVORM-CACHE\n".utf8)
     /// Raise with every change of what the file holds or how it is written.
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
 
     /// The running executable: its size, time and inode change with every new build of it.
     static let binaryIdentity: String = {

@@ -6,11 +6,9 @@ struct RenderedPage: Sendable {
     var diagnostics: [Diagnostic] = []
     var anchors: [LinkResolver.AnchorReference] = []
     var headingIDs: Set<String> = []
-    var headingTexts: [String] = []
-    /// The page's text for the search index (within `SearchIndex.textBudget`), as UTF-8.
-    var searchText: [UInt8] = []
-    /// A page reused from the build cache file has no text: its whole entry in the search index, as the
-    /// previous build wrote it into the `search-index.js` beside the file (see `PersistentCache`).
+    /// The page's entry in the search index (a JSON object), made while its text is at hand; for a page
+    /// reused from the build cache file, the entry the previous build wrote into the `search-index.js`
+    /// beside that file (see `PersistentCache`). Nil for a page the index leaves out.
     var searchEntry: ArraySlice<UInt8>?
     /// The component blocks of the page with the data files they name.
     var components: [ComponentUse] = []
@@ -104,8 +102,12 @@ struct PageRenderer: @unchecked Sendable {
         result.components = components.uses
         result.diagnostics += components.diagnostics
         result.headingIDs = Set(document.headings.map(\.id))
-        result.headingTexts = document.headings.map(\.text)
-        if config.searchIndex { result.searchText = SearchIndex.text(document.plainTextBytes) }
+        if config.searchIndex, SearchIndex.lists(page) {
+            // Made here, on the page's render thread: the index output then only puts the entries
+            // side by side (making them there held up the end of the build, and held each text twice).
+            result.searchEntry = SearchIndex.entry(
+                for: page, text: document.plainTextBytes, headings: document.headings, index: index, links: links)
+        }
 
         guard templates.layouts.contains(page.layout) else {
             let hint = Suggest.closest(to: page.layout, in: templates.layouts).map { "; did you mean `\($0)`?" } ?? ""

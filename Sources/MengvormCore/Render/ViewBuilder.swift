@@ -98,7 +98,7 @@ final class ViewBuilder: @unchecked Sendable {
             }
             if let position = siblings.firstIndex(of: pageIndex) {
                 let entries = cache.siblingEntries(of: parent) {
-                    siblings.map { entry(for: $0, depth: page.depth, language: language).mustache }
+                    siblings.map { ListEntryContext(entry(for: $0, depth: page.depth, language: language)) }
                 }
                 view.siblings = entries
                 view.siblingPosition = position
@@ -144,10 +144,10 @@ final class ViewBuilder: @unchecked Sendable {
 
     /// A list entry for `target` as seen from a page `depth` folders deep (pages and generated pages alike).
     func entry(for target: Int, depth: Int, language: String? = nil) -> ListEntry {
-        let meta = index.pages[target].meta
-        var entry = ListEntry(title: meta.title, url: links.href(toURL: index.pages[target].url, depth: depth))
-        entry.description = meta.description
-        if let date = meta.date {
+        // Field by field: a copy of the page's settings first retained each of them (a tag page lists thousands).
+        var entry = ListEntry(title: index.pages[target].meta.title, url: links.href(toURL: index.pages[target].url, depth: depth))
+        entry.description = index.pages[target].meta.description
+        if let date = index.pages[target].meta.date {
             entry.date = date
             entry.dateLong = date.long(language: language ?? config.language)
         }
@@ -236,7 +236,7 @@ private struct SendableContext: @unchecked Sendable {
 private final class ViewCache: @unchecked Sendable {
     private let menus = LockedCache<String, [[String: Any]]>()
     private let siblingIndices = LockedCache<Int, [Int]>()
-    private let siblingViews = LockedCache<Int, [[String: Any]]>()
+    private let siblingViews = LockedCache<Int, [ListEntryContext]>()
 
     func menu(_ key: String, make: () -> [[String: Any]]) -> [[String: Any]] {
         menus.value(for: key, make: make)
@@ -247,7 +247,7 @@ private final class ViewCache: @unchecked Sendable {
     }
 
     /// Pages of one section share a folder depth, so the relative links are the same for each of them.
-    func siblingEntries(of section: Int, make: () -> [[String: Any]]) -> [[String: Any]] {
+    func siblingEntries(of section: Int, make: () -> [ListEntryContext]) -> [ListEntryContext] {
         siblingViews.value(for: section, make: make)
     }
 }

@@ -24,13 +24,13 @@ struct PageView {
     var menu: [[String: Any]]
     var translations: [LanguageLink] = []
     var breadcrumbs: [Link] = []
-    var children: [[String: Any]] = []
+    var children: [TemplateObject] = []
     /// The pages of the section, as shared by all of them: none is `current`.
-    var siblings: [[String: Any]] = []
+    var siblings: [ListEntryContext] = []
     /// This page in `siblings`: a layout reading `siblings` sees it marked `current`.
     var siblingPosition: Int?
-    var prev: [String: Any]?
-    var next: [String: Any]?
+    var prev: ListEntryContext?
+    var next: ListEntryContext?
     var section: Link?
     /// Values only some generated pages have (the review overview's rows and counts).
     var extra: [String: Any] = [:]
@@ -46,7 +46,7 @@ final class PageContext: TemplateObject, @unchecked Sendable {
     /// False in the context a cached partial renders with: its HTML is shared by the section's pages, so
     /// no sibling is `current` in it (the page's own link is marked in the HTML).
     let marksCurrentSibling: Bool
-    private var markedSiblings: [[String: Any]]?
+    private var markedSiblings: [TemplateObject]?
     // A page's context is read by the one thread that renders the page.
     private lazy var page = PageSummaryContext(summary: view.page)
 
@@ -85,11 +85,11 @@ final class PageContext: TemplateObject, @unchecked Sendable {
 
     /// The section's pages with this one `current`; marked on first use (copying the list for every page
     /// cost more than the rest of its view).
-    private func siblings() -> [[String: Any]] {
-        guard marksCurrentSibling, let position = view.siblingPosition else { return view.siblings }
+    private func siblings() -> [TemplateObject] {
         if let markedSiblings { return markedSiblings }
-        var marked = view.siblings
-        marked[position]["current"] = true
+        // As `[TemplateObject]`, the list type the template engine knows without a cast.
+        var marked: [TemplateObject] = view.siblings
+        if marksCurrentSibling, let position = view.siblingPosition { marked[position] = view.siblings[position].markedCurrent() }
         markedSiblings = marked
         return marked
     }
@@ -146,7 +146,7 @@ final class PageSummaryContext: TemplateObject, @unchecked Sendable {
     init(summary: PageSummary) { self.summary = summary }
 
     override func child(named name: String) -> Any? {
-        let summary = summary
+        // `summary.x` reads one field; a local copy of the summary retained all of them on every lookup.
         if summary.is404 {
             if name == "title" { return summary.title }
             return name == "is_404" ? true : nil
@@ -211,19 +211,50 @@ struct ListEntry {
     /// On the list of tags: how many pages have the tag.
     var count: Int?
 
-    var mustache: [String: Any] {
-        var entry = [String: Any](minimumCapacity: 8)
-        entry["title"] = title
-        entry["url"] = url
-        entry["current"] = current
-        if let description { entry["description"] = description }
-        if let date {
-            entry["date"] = date.description
-            entry["date_long"] = dateLong ?? date.description
+    /// The entry as a template reads it: by name, like a page's view (a dictionary made for every entry
+    /// was most of the cost of a tag page listing a thousand pages).
+    var mustache: TemplateObject { ListEntryContext(self) }
+
+    /// The same values as a dictionary, for a view that adds names of its own (the overview's rows).
+    var dictionary: [String: Any] {
+        let context = ListEntryContext(self)
+        var values = [String: Any](minimumCapacity: ListEntryContext.names.count)
+        for name in ListEntryContext.names { values[name] = context.child(named: name) }
+        return values
+    }
+}
+
+/// A `ListEntry`, read by name.
+final class ListEntryContext: TemplateObject, @unchecked Sendable {
+    static let names = ["title", "url", "current", "description", "date", "date_long", "is_section", "count"]
+    let entry: ListEntry
+    /// Made once: a section's list is shared by all of its pages.
+    private let dateText: String?
+
+    init(_ entry: ListEntry) {
+        self.entry = entry
+        dateText = entry.date?.description
+    }
+
+    /// The same entry marked as the page being shown.
+    func markedCurrent() -> ListEntryContext {
+        var entry = entry
+        entry.current = true
+        return ListEntryContext(entry)
+    }
+
+    override func child(named name: String) -> Any? {
+        switch name {
+        case "title": return entry.title
+        case "url": return entry.url
+        case "current": return entry.current
+        case "description": return entry.description
+        case "date": return dateText
+        case "date_long": return dateText.map { entry.dateLong ?? $0 }
+        case "is_section": return entry.isSection ? true : nil
+        case "count": return entry.count
+        default: return nil
         }
-        if isSection { entry["is_section"] = true }
-        if let count { entry["count"] = count }
-        return entry
     }
 }
 

@@ -57,7 +57,7 @@ struct OverviewRow {
     var daysLeft: Int?
 
     var mustache: [String: Any] {
-        var row = entry.mustache
+        var row = entry.dictionary
         row["source"] = source
         row["owner"] = owner
         row["has_owner"] = !owner.isEmpty

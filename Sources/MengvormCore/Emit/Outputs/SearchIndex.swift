@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// The site's offline search, as far as the build is concerned: the index script (`search-index.js`),
 /// the synonyms HR keeps in `Content/_data/search.yml` (checked here), and the full results page of
@@ -18,14 +19,11 @@ enum SearchIndex {
 
     // MARK: Text
 
-    /// A page's text for the index: one line, at most `textBudget` bytes, cut at a space.
-    /// Taken at render time, so only this much of each page stays in memory until the index is written.
-    /// Bytes in, bytes out (valid UTF-8, cut only at a space): the index writes them into its JSON as
-    /// they are, and the cache file stores them without a String's check of every byte on reading.
-    static func text(_ plain: [UInt8]) -> [UInt8] {
-        plain.withUnsafeBufferPointer { all -> [UInt8] in
-            // One pass over at most `textBudget + 1` bytes (4 % of a default-theme build went to removing
-            // leading spaces one at a time and replacing breaks in a copy).
+    /// Appends a page's text for the index to `out` as a JSON string: one line (breaks and tabs become
+    /// spaces), at most `textBudget` bytes, cut at a space. One pass over the text, in the quoting
+    /// itself (a cleaned copy first, then the quoting, was 2.6 % of a default-theme build).
+    static func appendText(_ plain: [UInt8], to out: inout [UInt8]) {
+        plain.withUnsafeBufferPointer { all in
             let bytes = UnsafeBufferPointer(rebasing: all[..<min(all.count, textBudget + 1)])
             func isSpace(_ byte: UInt8) -> Bool {
                 byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
@@ -38,14 +36,7 @@ enum SearchIndex {
             while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
             var start = 0
             while start < end, isSpace(bytes[start]) { start += 1 }
-            guard start < end else { return [] }
-            return [UInt8](unsafeUninitializedCapacity: end - start) { out, count in
-                for index in start..<end {
-                    let byte = bytes[index]
-                    out[index - start] = byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") ? UInt8(ascii: " ") : byte
-                }
-                count = end - start
-            }
+            JSONText.appendQuoted(bytes: UnsafeBufferPointer(rebasing: bytes[start..<max(start, end)]), to: &out, breaksAsSpaces: true)
         }
     }
 
@@ -90,48 +81,52 @@ enum SearchIndex {
         }
     }
 
-    /// The index as a script (so it also loads from `file://`, where fetch cannot): per page its title, URL
-    /// from the site root, section, description, headings, tags, keywords and text; the synonyms per
-    /// language; and where each language's results page is. Also where each page's entry is in it, by
-    /// page position.
+    /// Whether `page` has an entry in the index: every page but hidden ones and the sections made up
+    /// for folders without an `_index.md`.
+    static func lists(_ page: Page) -> Bool { !page.meta.hidden && !page.isImplicit }
+
+    /// The entry of one page: its title, URL from the site root, section, description, headings, tags,
+    /// keywords and text (`plain`, cut to `textBudget`), and its language when it has its own.
+    static func entry(for page: Page, text plain: [UInt8], headings: [Heading], index: SiteIndex, links: LinkResolver)
+        -> ArraySlice<UInt8>
+    {
+        var fields: [(key: String, node: DataNode)] = [
+            ("t", DataNode(.string(page.meta.title))),
+            ("u", DataNode(.string(links.href(toURL: page.url, depth: 0)))),
+        ]
+        if let section = page.parent.flatMap({ index.topSection(of: $0) }) ?? index.topSection(of: page.index), section != page.index {
+            fields.append(("s", DataNode(.string(index.pages[section].meta.title))))
+        }
+        if let description = page.meta.description { fields.append(("d", DataNode(.string(description)))) }
+        if !headings.isEmpty { fields.append(("h", strings(headings.map(\.text)))) }
+        if !page.meta.tags.isEmpty { fields.append(("g", strings(page.meta.tags))) }
+        if !page.meta.keywords.isEmpty { fields.append(("k", strings(page.meta.keywords))) }
+        // The text is most of the entry: quoted straight from its bytes, after the fields before it.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(plain.count, textBudget) + 512)
+        DataNode(.map(fields)).appendJSON(to: &bytes)
+        bytes.removeLast()  // the map's `}`: the text and the language follow
+        bytes.append(contentsOf: ",\"x\":".utf8)
+        appendText(plain, to: &bytes)
+        if let lang = page.meta.lang {
+            bytes.append(contentsOf: ",\"l\":".utf8)
+            JSONText.appendQuoted(lang, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return bytes[...]
+    }
+
+    /// The index as a script (so it also loads from `file://`, where fetch cannot): the entry of each
+    /// page (see `entry`), the synonyms per language, and where each language's results page is. Also
+    /// where each page's entry is in it, by page position.
     static func script(
         index: SiteIndex, rendered: [RenderedPage], views: ViewBuilder, config: SiteConfig,
         resultsPages: [(language: String, url: String)] = []
     ) -> (bytes: [UInt8], entries: [Int: Range<Int>]) {
-        // Each page's entry is made on its own core; at 10,000 pages the index is 75 MB of JSON.
-        let listed = index.pages.filter { !$0.meta.hidden && !$0.isImplicit }
-        var entries = parallelMap(listed.count) { position -> ArraySlice<UInt8> in
-            let page = listed[position]
-            let result = rendered[page.index]
-            // Reused from the cache file: the same settings and text (the site key and the page's
-            // hash are), so the same entry as last time.
-            // A slice of the earlier index, not a copy: at 10,000 pages a copy was 75 MB more to hold.
-            if let entry = result.searchEntry { return entry }
-            var fields: [(key: String, node: DataNode)] = [
-                ("t", DataNode(.string(page.meta.title))),
-                ("u", DataNode(.string(views.links.href(toURL: page.url, depth: 0)))),
-            ]
-            if let section = page.parent.flatMap({ index.topSection(of: $0) }) ?? index.topSection(of: page.index), section != page.index {
-                fields.append(("s", DataNode(.string(index.pages[section].meta.title))))
-            }
-            if let description = page.meta.description { fields.append(("d", DataNode(.string(description)))) }
-            if !result.headingTexts.isEmpty { fields.append(("h", strings(result.headingTexts))) }
-            if !page.meta.tags.isEmpty { fields.append(("g", strings(page.meta.tags))) }
-            if !page.meta.keywords.isEmpty { fields.append(("k", strings(page.meta.keywords))) }
-            // The text is most of the entry: quoted straight from its bytes, after the fields before it.
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(result.searchText.count + 512)
-            DataNode(.map(fields)).appendJSON(to: &bytes)
-            bytes.removeLast()  // the map's `}`: the text and the language follow
-            bytes.append(contentsOf: ",\"x\":".utf8)
-            result.searchText.withUnsafeBufferPointer { JSONText.appendQuoted(bytes: $0, to: &bytes) }
-            if let lang = page.meta.lang {
-                bytes.append(contentsOf: ",\"l\":".utf8)
-                JSONText.appendQuoted(lang, to: &bytes)
-            }
-            bytes.append(UInt8(ascii: "}"))
-            return bytes[...]
-        }
+        // Each entry was made when its page was rendered, or comes from the cache file (a slice of the
+        // earlier index, not a copy: at 10,000 pages a copy was 75 MB more to hold).
+        let listed = index.pages.filter(lists)
+        var entries = listed.map { rendered[$0.index].searchEntry ?? [] }
         var root: [(key: String, node: DataNode)] = []
         let synonyms = synonymsByLanguage(views: views, config: config)
         if !synonyms.isEmpty {
