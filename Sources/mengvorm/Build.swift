@@ -10,7 +10,9 @@ struct Build: ParsableCommand {
             no errors: a failed build leaves the previous output as it was. Every problem of the build is \
             reported at once as path:line:column: error: message.
 
-            A rebuild renders only what changed since the last build: the build cache is one file,             .mengvorm-cache in the output folder, kept only when it was written by this same mengvorm             binary for the same site and options. It is never published, and deleting it is always safe.
+            A rebuild renders only what changed since the last build: the build cache is one file, \
+            .mengvorm-cache in the output folder, kept only when it was written by this same mengvorm \
+            binary for the same site and options. It is never published, and deleting it is always safe.
             """
     )
 

@@ -36,7 +36,7 @@ struct ComponentRenderer {
     mutating func render(_ block: ComponentBlock, resolveData: (DataNode, String) -> DataNode) -> ComponentDecision {
         guard templates.hasComponent(block.name) else {
             // A near miss of a component name is almost certainly a typo, not a code sample.
-            if let suggestion = Suggest.closest(to: block.name, in: templates.componentNames), block.name.count > 3 {
+            if block.name.count > 3, let suggestion = templates.componentNearMiss(block.name) {
                 return .error(
                     "unknown component `\(block.name)`; did you mean `\(suggestion)`? (known: \(templates.componentNames.joined(separator: ", ")))"
                 )

@@ -27,6 +27,14 @@ struct TemplateSet: Sendable {
         partials.filter { $0.hasPrefix("components/") }.map { String($0.dropFirst("components/".count)) }.sorted()
     }
 
+    /// The component whose name is nearest to `name`, when it is close enough to be a typo. Remembered
+    /// per name: every fenced code block names its language (`python`), and comparing each with every
+    /// component again was 1 % of a default-theme build.
+    func componentNearMiss(_ name: String) -> String? {
+        nearMisses.value(for: name) { Suggest.closest(to: name, in: componentNames) }
+    }
+    private let nearMisses = LockedCache<String, String?>()
+
     static func load(siteRoot: URL, config: SiteConfig, diagnostics: inout Diagnostics) -> TemplateSet {
         var set = TemplateSet()
         let themeFolder = "Themes/" + config.theme

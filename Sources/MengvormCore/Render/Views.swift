@@ -163,7 +163,7 @@ final class PageSummaryContext: TemplateObject, @unchecked Sendable {
         case "owner": return summary.owner
         case "tags": return summary.tags.isEmpty ? nil : summary.tags
         case "has_tags": return summary.tags.isEmpty ? nil : true
-        case "tag_links": return summary.tags.isEmpty ? nil : summary.tagLinks.map { ["name": $0.title, "url": $0.url] as [String: Any] }
+        case "tag_links": return summary.tags.isEmpty ? nil : summary.tagLinks.map { LinkContext($0, titleName: "name") as TemplateObject }
         case "feed_url": return summary.feedURL
         case "params": return summary.params.isEmpty ? nil : summary.params
         case "entry": return summary.entry
@@ -188,13 +188,23 @@ struct TOCItem {
     var text: String
     var subitems: [TOCItem] = []
 
-    var mustache: [String: Any] {
-        var item: [String: Any] = ["id": id, "text": text]
-        if !subitems.isEmpty {
-            item["subitems"] = subitems.map(\.mustache)
-            item["has_subitems"] = true
+    /// Read by name, like a list entry.
+    var mustache: TemplateObject { TOCItemContext(self) }
+}
+
+final class TOCItemContext: TemplateObject, @unchecked Sendable {
+    let item: TOCItem
+
+    init(_ item: TOCItem) { self.item = item }
+
+    override func child(named name: String) -> Any? {
+        switch name {
+        case "id": return item.id
+        case "text": return item.text
+        case "subitems": return item.subitems.isEmpty ? nil : item.subitems.map(\.mustache)
+        case "has_subitems": return item.subitems.isEmpty ? nil : true
+        default: return nil
         }
-        return item
     }
 }
 
@@ -277,7 +287,23 @@ struct Link {
     var title: String
     var url: String
 
-    var mustache: [String: Any] { ["title": title, "url": url] }
+    var mustache: TemplateObject { LinkContext(self, titleName: "title") }
+}
+
+/// A `Link`, read by name; `page.tag_links` names its title `name`.
+final class LinkContext: TemplateObject, @unchecked Sendable {
+    let link: Link
+    let titleName: String
+
+    init(_ link: Link, titleName: String) {
+        self.link = link
+        self.titleName = titleName
+    }
+
+    override func child(named name: String) -> Any? {
+        if name == "url" { return link.url }
+        return name == titleName ? link.title : nil
+    }
 }
 
 /// `translations`: the language switcher, every language of the site.
