@@ -153,9 +153,13 @@ struct TemplateRenderer {
 
     private mutating func write(_ value: Any, escaped: Bool) {
         // The exact type first, as in `Shape`.
-        if Swift.type(of: value) == String.self {
+        let type = Swift.type(of: value)
+        if type == String.self {
             let string = value as! String
             return escaped ? writeEscaped(string) : writeRaw(string)
+        }
+        if type is AnyObject.Type, let html = value as? TemplateHTMLObject {
+            return escaped ? writeEscaped(html.html) : html.appendHTML(to: &output)
         }
         if let string = value as? String {
             escaped ? writeEscaped(string) : writeRaw(string)

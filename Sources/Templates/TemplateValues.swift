@@ -29,6 +29,19 @@ extension TemplateHTML {
     }
 }
 
+/// A `TemplateHTML` that is a class: `{{{x}}}` finds it with a class cast, before the casts to strings and
+/// numbers that a value of another kind is tried with (a page inserts its body and cached partials this way).
+open class TemplateHTMLObject: TemplateHTML {
+    public init() {}
+
+    open var html: String { "" }
+    open var isNull: Bool { true }
+    open func appendHTML(to output: inout [UInt8]) {
+        var text = html
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
+}
+
 /// What a value is to the renderer, found once per use: by its exact type first (a cast that fails
 /// costs a conformance lookup, and for a class a search for a bridge: casts were 3.6 % of a build), then
 /// by the casts, which also take related types (an `[Int]` as a list).

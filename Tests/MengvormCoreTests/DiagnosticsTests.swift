@@ -228,6 +228,24 @@ import Testing
             ]) == [])
     }
 
+    @Test func everyAddressOfAnotherSiteInAScriptIsFoundAtItsPlace() {
+        let script = """
+            const zelf = "./zoeken/";
+            const één = 'https://a.example/x', twee = "//b.example/y"; const drie = `http://c.example/z`;
+            const toegestaan = "https://intranet.example/ok";
+            laatste("https://d.example/")
+            """
+        let found = ExternalOrigins.checkScript(script, path: "site.js", allowed: ["https://intranet.example"]).map(\.headline)
+        let message = "scripts of the theme may only use files of the site itself"
+        #expect(
+            found == [
+                "site.js:2:13: error: this script names another site (https://a.example/x); \(message)",
+                "site.js:2:73: error: this script names another site (http://c.example/z); \(message)",
+                "site.js:2:43: error: this script names another site (//b.example/y); \(message)",
+                "site.js:4:9: error: this script names another site (https://d.example/); \(message)",
+            ])
+    }
+
     @Test func selfCheckDataThatBreaksItsSchema() {
         var theme = TestSite.minimalTheme
         theme["Themes/default/partials/components/selfcheck.mustache"] = "<form></form>"

