@@ -1,4 +1,5 @@
 import Markdown
+import Templates
 
 /// `tags/` with every tag, and `tags/NAME/` with the pages of each (unless `tag_pages: false`).
 struct TagPages: SiteOutput {
@@ -16,10 +17,14 @@ struct TagPages: SiteOutput {
     private static func tags(of index: SiteIndex) -> (tags: [String], pagesByTag: [String: [Int]]) {
         var pagesByTag: [String: [Int]] = [:]
         var nameBySlug: [String: String] = [:]
+        var urlOf: [String: String] = [:]
         for page in index.pages where !page.meta.hidden {
             for tag in page.meta.tags {
-                let name = nameBySlug[Self.url(tag), default: tag]
-                nameBySlug[Self.url(tag)] = name
+                // Each spelling's URL once (the slug folds accents), not twice for every page it is on.
+                let url = urlOf[tag] ?? Self.url(tag)
+                urlOf[tag] = url
+                let name = nameBySlug[url, default: tag]
+                nameBySlug[url] = name
                 if pagesByTag[name]?.last != page.index { pagesByTag[name, default: []].append(page.index) }
             }
         }
@@ -53,15 +58,21 @@ struct TagPages: SiteOutput {
         var result = OutputResult()
         result.write(
             bytes: templates.renderBytes(views.context(forGenerated: all), layout: layout), to: Self.folder + "/index.html", with: writer)
+        // Each tagged page's entry and sort key once: a page with three tags is on three tag pages, all
+        // at the same depth (making them again for each tag was half the cost of the tag pages).
+        let tagged = Array(Set(pagesByTag.values.joined())).sorted()
+        let made = parallelMap(tagged.count) { position in
+            (entry: views.entry(for: tagged[position], depth: 2).mustache, key: SortKey.title(index.pages[tagged[position]].meta.title))
+        }
+        var listed: [Int: (entry: TemplateObject, key: String)] = [:]
+        listed.reserveCapacity(tagged.count)
+        for (position, page) in tagged.enumerated() { listed[page] = made[position] }
         // One page per tag, each on its own core (a tag of a large site lists thousands of pages).
         let written = parallelMap(tags.count) { position -> Int in
             let tag = tags[position]
             let url = Self.url(tag)
             var view = views.generatedView(url: url, title: tag, kind: "tag")
-            // Keys folded once per page, not once per comparison.
-            let pages = pagesByTag[tag]!.map { (page: $0, key: SortKey.title(index.pages[$0].meta.title)) }
-                .sorted { $0.key < $1.key }.map(\.page)
-            view.children = pages.map { views.entry(for: $0, depth: 2).mustache }
+            view.children = pagesByTag[tag]!.map { listed[$0]! }.sorted { $0.key < $1.key }.map(\.entry)
             view.breadcrumbs = [Link(title: title, url: views.links.href(toURL: Self.folder + "/", depth: 2))]
             var one = OutputResult()
             one.write(bytes: templates.renderBytes(views.context(forGenerated: view), layout: layout), to: url + "index.html", with: writer)
