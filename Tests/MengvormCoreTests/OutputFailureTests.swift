@@ -46,7 +46,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = try #require(FolderFiles(folder.path))
         func write(_ text: String, _ path: String) -> Int32 {
-            Array(text.utf8).withUnsafeBytes { files.write($0, to: path) }
+            Array(text.utf8).withUnsafeBytes { files.write([$0], to: path) }
         }
         #expect(write("een", "a/b/c/index.html") == 0)
         #expect(write("twee", "a/b/d/index.html") == 0)
@@ -64,8 +64,8 @@ import Testing
         // The seam: the disk fills up after three files.
         let writer = OutputWriter(staging: folder.path, final: "/srv/site/Output", previous: [:])
         let budget = Budget(3)
-        writer.writeFile = { [staging = writer.staging] buffer, path in
-            budget.take() ? FileWriter.writeReturningError(buffer, to: staging + "/" + path) : ENOSPC
+        writer.writeFile = { [staging = writer.staging] parts, path in
+            budget.take() ? FileWriter.writeReturningError(parts, to: staging + "/" + path) : ENOSPC
         }
         for number in 1...10 { _ = writer.write("pagina \(number)", to: "p\(number)/index.html") }
         #expect(

@@ -18,27 +18,64 @@ enum FileWriter {
 
     /// Writes the file; 0, or the `errno` of what went wrong (ENOSPC for a full disk).
     static func writeReturningError(_ buffer: UnsafeRawBufferPointer, to path: String) -> Int32 {
+        writeReturningError([buffer], to: path)
+    }
+
+    /// Writes the file made of `parts` one after the other; 0, or an `errno`.
+    static func writeReturningError(_ parts: [UnsafeRawBufferPointer], to path: String) -> Int32 {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == ENOENT {
             makeFolders(for: path)
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { return errno }
-        return finish(descriptor, buffer)
+        return finish(descriptor, parts)
     }
 
-    /// Writes all of `buffer` to the open file and closes it; 0 or an `errno`.
-    fileprivate static func finish(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32 {
-        var offset = 0
-        while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+    /// Writes all of `parts`, in order, to the open file and closes it; 0 or an `errno`. A file of many
+    /// parts (the search index: an entry per page) is written from where they are, without joining them.
+    fileprivate static func finish(_ descriptor: Int32, _ parts: [UnsafeRawBufferPointer]) -> Int32 {
+        var part = 0
+        var offset = 0  // within `parts[part]`
+        var vectors: [iovec] = []
+        while part < parts.count {
+            if parts[part].count == offset {
+                part += 1
+                offset = 0
+                continue
+            }
+            vectors.removeAll(keepingCapacity: true)
+            var next = part
+            while next < parts.count, vectors.count < 1024 {  // IOV_MAX
+                let start = next == part ? offset : 0
+                if parts[next].count > start {
+                    vectors.append(
+                        iovec(
+                            iov_base: UnsafeMutableRawPointer(mutating: parts[next].baseAddress! + start),
+                            iov_len: parts[next].count - start))
+                }
+                next += 1
+            }
+            let written = vectors.withUnsafeBufferPointer { writev(descriptor, $0.baseAddress, Int32($0.count)) }
             if written < 0 {
                 if errno == EINTR { continue }
                 let code = errno
                 close(descriptor)
                 return code
             }
-            offset += written
+            // Past what was written (a write may stop short, even in the middle of a part).
+            var rest = written
+            while rest > 0 {
+                let left = parts[part].count - offset
+                if rest < left {
+                    offset += rest
+                    rest = 0
+                } else {
+                    rest -= left
+                    part += 1
+                    offset = 0
+                }
+            }
         }
         // A full disk can also show at close (delayed allocation, network file systems).
         return close(descriptor) == 0 ? 0 : errno
@@ -75,7 +112,7 @@ final class FolderFiles: @unchecked Sendable {
     deinit { close(descriptor) }
 
     /// Writes `path` (relative, no `..`); 0, or the `errno` of what went wrong.
-    func write(_ buffer: UnsafeRawBufferPointer, to path: String) -> Int32 {
+    func write(_ parts: [UnsafeRawBufferPointer], to path: String) -> Int32 {
         if let slash = path.lastIndex(of: "/") { makeFolder(String(path[..<slash])) }
         var file = openat(descriptor, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if file < 0, errno == ENOENT, let slash = path.lastIndex(of: "/") {
@@ -84,7 +121,7 @@ final class FolderFiles: @unchecked Sendable {
             file = openat(descriptor, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard file >= 0 else { return errno }
-        return FileWriter.finish(file, buffer)
+        return FileWriter.finish(file, parts)
     }
 
     /// `mkdir -p` below the folder; two threads making one folder is fine (EEXIST).

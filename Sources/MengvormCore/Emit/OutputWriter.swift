@@ -18,9 +18,9 @@ final class OutputWriter: @unchecked Sendable {
     private var current: [String: UInt64] = [:]
     private var staged: [String] = []
     private var failures: [Failure] = []
-    /// Writes one file into the staging folder, by its path in the output: 0 or an `errno`. A seam
-    /// for tests of a full disk.
-    var writeFile: @Sendable (UnsafeRawBufferPointer, String) -> Int32
+    /// Writes one file, made of its parts one after the other, into the staging folder, by its path in
+    /// the output: 0 or an `errno`. A seam for tests of a full disk.
+    var writeFile: @Sendable ([UnsafeRawBufferPointer], String) -> Int32
 
     /// A file this build could not write (or read, for a copy), with the system's reason.
     struct Failure: Sendable {
@@ -159,15 +159,20 @@ final class OutputWriter: @unchecked Sendable {
     }
 
     private func write(_ buffer: UnsafeRawBufferPointer, to path: String, hash: UInt64?, source: String? = nil) -> Bool {
+        write(parts: [buffer], to: path, hash: hash ?? ContentHash.of(buffer), source: source)
+    }
+
+    /// Writes a file made of `parts` side by side without joining them first (the search index of
+    /// 10,000 pages is 75 MB of entries); `hash` is the content hash of the whole (`ContentHash.of(parts:)`).
+    func write(parts: [UnsafeRawBufferPointer], to path: String, hash: UInt64, source: String? = nil) -> Bool {
         precondition(!path.hasPrefix("/") && !path.split(separator: "/").contains(".."), "output path escapes the output folder: \(path)")
-        let hash = hash ?? ContentHash.of(buffer)
         let unchanged = isUnchanged(path, hash: hash)
         lock.lock()
         current[path] = hash
         if !unchanged { staged.append(path) }
         lock.unlock()
         if unchanged { return true }
-        let code = writeFile(buffer, path)
+        let code = writeFile(parts, path)
         if code != 0 { record(Failure(path: path, source: source, code: code)) }
         return code == 0
     }

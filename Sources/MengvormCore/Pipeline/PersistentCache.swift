@@ -126,8 +126,7 @@ enum PersistentCache {
         guard case .success(let bytes) = FileReader.readBytes(at: path(in: folder)) else { return "no cache file" }
         return seed(cache, from: bytes, options: options) { hash in
             // The search index the file's pages point into, when it is still the one written with it.
-            guard case .success(let index) = FileReader.readBytes(at: folder.path + "/" + SearchIndex.file),
-                index.withUnsafeBytes({ ContentHash.of($0) }) == hash
+            guard let index = OwnedBytes.read(at: folder.path + "/" + SearchIndex.file), ContentHash.of(index.buffer) == hash
             else { return nil }
             return index
         }
@@ -135,7 +134,7 @@ enum PersistentCache {
 
     /// `searchIndex`: the bytes of the search index with the given content hash, or nil.
     static func seed(
-        _ cache: BuildCache, from bytes: [UInt8], options: BuildOptions, searchIndex: (UInt64) -> [UInt8]?
+        _ cache: BuildCache, from bytes: [UInt8], options: BuildOptions, searchIndex: (UInt64) -> OwnedBytes?
     ) -> String? {
         guard bytes.count > magic.count, bytes.starts(with: magic) else { return "not a cache file" }
         var header = CacheDecoder(bytes, from: magic.count)
@@ -155,10 +154,10 @@ enum PersistentCache {
             var note: String?
             if let hash = renders?.searchIndex {
                 // Without the search index the pages have no text for the next one: render them again.
-                if let index = searchIndex(hash), renders!.renders.allSatisfy({ ($0?.entry?.upperBound ?? 0) <= index.count }) {
+                if let index = searchIndex(hash), renders!.renders.allSatisfy({ ($0?.entry?.upperBound ?? 0) <= index.buffer.count }) {
                     for position in renders!.renders.indices {
                         if let entry = renders!.renders[position]?.entry {
-                            renders!.renders[position]!.render.result.searchEntry = index[entry]
+                            renders!.renders[position]!.render.result.searchEntry = ByteSlice(owner: index, range: entry)
                         }
                     }
                 } else {

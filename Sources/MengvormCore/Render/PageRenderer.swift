@@ -9,7 +9,7 @@ struct RenderedPage: Sendable {
     /// The page's entry in the search index (a JSON object), made while its text is at hand; for a page
     /// reused from the build cache file, the entry the previous build wrote into the `search-index.js`
     /// beside that file (see `PersistentCache`). Nil for a page the index leaves out.
-    var searchEntry: ArraySlice<UInt8>?
+    var searchEntry: ByteSlice?
     /// The component blocks of the page with the data files they name.
     var components: [ComponentUse] = []
 }
