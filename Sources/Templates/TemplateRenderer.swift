@@ -77,8 +77,8 @@ struct TemplateRenderer {
         case .string: renderPushing(.value(value), body)
         case .strings(let strings): for string in strings { renderPushing(.value(string), body) }
         case .list(let list): for item in list { renderPushing(Frame(item), body) }
-        case .object(let object): renderPushing(.parent(object), body)
-        case .objects(let objects): for object in objects { renderPushing(.parent(object), body) }
+        case .object(let object): renderPushing(.object(object), body)
+        case .objects(let objects): for object in objects { renderPushing(.object(object), body) }
         case .other:
             if let html = value as? any TemplateHTML {
                 if !html.isNull { renderPushing(.value(value), body) }
@@ -128,10 +128,16 @@ struct TemplateRenderer {
         case .stack:
             let names = path.names
             var found: Any?
-            for index in stack.indices.reversed() {
-                if let child = stack[index].child(named: names[0]) {
-                    found = child
-                    break
+            // From the top down, reading the frames in place (a copy of each retained its value).
+            let first = names[0]
+            stack.withUnsafeBufferPointer { frames in
+                var index = frames.count - 1
+                while index >= 0 {
+                    if let child = frames[index].child(named: first) {
+                        found = child
+                        return
+                    }
+                    index -= 1
                 }
             }
             guard let first = found else { return nil }

@@ -97,13 +97,15 @@ enum Shape {
 /// One entry of the context stack, its kind found once when it is pushed.
 enum Frame {
     case dictionary([String: Any])
+    /// A view read by name: a class reference, asked without opening an existential.
+    case object(TemplateObject)
     case parent(any TemplateParent)
     case value(Any)
 
     init(_ value: Any) {
         switch Shape(value) {
         case .dictionary(let dictionary): self = .dictionary(dictionary)
-        case .object(let object): self = .parent(object)
+        case .object(let object): self = .object(object)
         case .other: self = (value as? any TemplateParent).map { .parent($0) } ?? .value(value)
         case .flag, .dictionaries, .string, .strings, .list, .objects: self = .value(value)
         }
@@ -113,6 +115,7 @@ enum Frame {
     func child(named name: String) -> Any? {
         switch self {
         case .dictionary(let dictionary): return dictionary[name]
+        case .object(let object): return object.child(named: name)
         case .parent(let parent): return parent.child(named: name)
         case .value: return nil
         }
@@ -121,6 +124,7 @@ enum Frame {
     var value: Any {
         switch self {
         case .dictionary(let dictionary): return dictionary
+        case .object(let object): return object
         case .parent(let parent): return parent
         case .value(let value): return value
         }
