@@ -63,6 +63,10 @@ enum FileWriter {
                 close(descriptor)
                 return code
             }
+            if written == 0 {
+                close(descriptor)
+                return EIO
+            }
             // Past what was written (a write may stop short, even in the middle of a part).
             var rest = written
             while rest > 0 {

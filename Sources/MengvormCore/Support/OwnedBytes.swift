@@ -51,6 +51,4 @@ struct ByteSlice: Sendable {
     var count: Int { range.count }
     /// Valid while this slice (or another holder of `owner`) lives.
     var buffer: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: owner.buffer[range]) }
-
-    static let empty = OwnedBytes(copying: []).all
 }

@@ -131,7 +131,10 @@ enum SearchIndex {
         // Each entry was made when its page was rendered, or comes from the cache file (a slice of the
         // earlier index, not a copy: at 10,000 pages a copy was 75 MB more to hold).
         let listed = index.pages.filter(lists)
-        let entries = listed.map { rendered[$0.index].searchEntry ?? ByteSlice.empty }
+        // A page without one (none is known) still gets a valid entry, without its text.
+        let entries = listed.map {
+            rendered[$0.index].searchEntry ?? entry(for: $0, text: [], headings: [], index: index, links: views.links)
+        }
         var root: [(key: String, node: DataNode)] = []
         let synonyms = synonymsByLanguage(views: views, config: config)
         if !synonyms.isEmpty {
