@@ -233,7 +233,9 @@ func percentEncode(_ path: String) -> String {
         if isUnreserved(byte) {
             out.append(byte)
         } else {
-            out.append(contentsOf: [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            out.append(UInt8(ascii: "%"))
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 15)])
         }
     }
     return String(decoding: out, as: UTF8.self)

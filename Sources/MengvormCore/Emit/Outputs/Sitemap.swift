@@ -3,11 +3,11 @@ struct Sitemap: SiteOutput {
     func write(_ site: RenderedSite, to writer: OutputWriter) -> OutputResult {
         var result = OutputResult()
         guard let baseURL = site.config.baseURL else { return result }
-        result.write(Self.xml(site.index, baseURL: baseURL), to: "sitemap.xml", with: writer)
+        result.write(bytes: Self.xml(site.index, baseURL: baseURL), to: "sitemap.xml", with: writer)
         return result
     }
 
-    static func xml(_ index: SiteIndex, baseURL: String) -> String {
+    static func xml(_ index: SiteIndex, baseURL: String) -> [UInt8] {
         // As bytes, sized at once: interpolating a String per page took 35 ms at 10,000 pages.
         var xml = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
         xml.reserveCapacity(xml.count + index.pages.count * (baseURL.utf8.count + 96))
@@ -25,6 +25,6 @@ struct Sitemap: SiteOutput {
             xml.append(contentsOf: "</url>\n".utf8)
         }
         xml.append(contentsOf: "</urlset>\n".utf8)
-        return String(decoding: xml, as: UTF8.self)
+        return xml
     }
 }

@@ -59,7 +59,7 @@ struct TagPages: SiteOutput {
         result.write(
             bytes: templates.renderBytes(views.context(forGenerated: all), layout: layout), to: Self.folder + "/index.html", with: writer)
         // Each tagged page's entry and sort key once: a page with three tags is on three tag pages, all
-        // at the same depth (making them again for each tag was half the cost of the tag pages).
+        // at the same depth, and was made three times.
         let tagged = Array(Set(pagesByTag.values.joined())).sorted()
         let made = parallelMap(tagged.count) { position in
             (entry: views.entry(for: tagged[position], depth: 2).mustache, key: SortKey.title(index.pages[tagged[position]].meta.title))
