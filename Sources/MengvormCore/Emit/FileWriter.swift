@@ -128,6 +128,9 @@ final class FolderFiles: @unchecked Sendable {
         return FileWriter.finish(file, parts)
     }
 
+    /// Whether `path` (relative) exists in the folder; looked up from the folder, not from `/`.
+    func contains(_ path: String) -> Bool { faccessat(descriptor, path, F_OK, 0) == 0 }
+
     /// `mkdir -p` below the folder; two threads making one folder is fine (EEXIST).
     private func makeFolder(_ folder: String, trustingMemory: Bool = true) {
         if trustingMemory {

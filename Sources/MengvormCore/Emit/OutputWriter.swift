@@ -14,6 +14,8 @@ final class OutputWriter: @unchecked Sendable {
     let checksFiles: Bool
     /// The sorted paths of the previous manifest, when known (see `manifestText`).
     let previousOrder: [String]?
+    /// The previous output, opened once for `checksFiles` (nil when it does not exist yet).
+    private let finalFiles: FolderFiles?
     private let lock = NSLock()
     private var current: [String: UInt64] = [:]
     private var staged: [String] = []
@@ -36,6 +38,7 @@ final class OutputWriter: @unchecked Sendable {
         self.previous = previous
         self.previousOrder = previousOrder
         self.checksFiles = checksFiles
+        finalFiles = checksFiles && !previous.isEmpty ? FolderFiles(final) : nil
         if let files = FolderFiles(staging) {
             writeFile = { files.write($0, to: $1) }
         } else {
@@ -147,15 +150,22 @@ final class OutputWriter: @unchecked Sendable {
     /// when it is still there; how many. For a build whose outputs are known to be the same as last time.
     func keepRemainingPrevious() -> Int {
         lock.lock()
-        let remaining = previous.filter { current[$0.key] == nil }
+        let remaining = Array(previous.filter { current[$0.key] == nil })
         lock.unlock()
-        var kept = 0
-        for (path, hash) in remaining where keep(path, hash: hash) { kept += 1 }
-        return kept
+        // One existence check per file (10,000 after a no-change build): side by side, 27 ms alone.
+        let kept = parallelRanges(remaining.count, parts: 4, minimum: 256) { range in
+            remaining[range].filter { isUnchanged($0.key, hash: $0.value) }
+        }
+        lock.lock()
+        for part in kept { for (path, hash) in part { current[path] = hash } }
+        lock.unlock()
+        return kept.reduce(0) { $0 + $1.count }
     }
 
     private func isUnchanged(_ path: String, hash: UInt64) -> Bool {
-        previous[path] == hash && (!checksFiles || access(final + "/" + path, F_OK) == 0)
+        guard previous[path] == hash else { return false }
+        guard checksFiles else { return true }
+        return finalFiles?.contains(path) ?? (access(final + "/" + path, F_OK) == 0)
     }
 
     private func write(_ buffer: UnsafeRawBufferPointer, to path: String, hash: UInt64?, source: String? = nil) -> Bool {

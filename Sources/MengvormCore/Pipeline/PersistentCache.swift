@@ -126,7 +126,7 @@ enum PersistentCache {
         guard case .success(let bytes) = FileReader.readBytes(at: path(in: folder)) else { return "no cache file" }
         return seed(cache, from: bytes, options: options) { hash in
             // The search index the file's pages point into, when it is still the one written with it.
-            guard let index = OwnedBytes.read(at: folder.path + "/" + SearchIndex.file), ContentHash.of(index.buffer) == hash
+            guard let index = OwnedBytes.mapped(at: folder.path + "/" + SearchIndex.file), ContentHash.of(index.buffer) == hash
             else { return nil }
             return index
         }

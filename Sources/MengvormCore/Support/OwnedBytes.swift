@@ -9,39 +9,45 @@ final class OwnedBytes: @unchecked Sendable {
     init(copying bytes: some Collection<UInt8>) {
         let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
         // A contiguous source is one memcpy; the generic copy went byte by byte (4 % of a default-theme build).
-        let copied = bytes.withContiguousStorageIfAvailable { source in
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { source in
             if let base = source.baseAddress { storage.baseAddress!.copyMemory(from: base, byteCount: source.count) }
         }
         if copied == nil { _ = storage.initializeMemory(as: UInt8.self, from: bytes) }
         buffer = UnsafeRawBufferPointer(rebasing: storage[..<bytes.count])
+        isMapped = false
     }
 
-    private init(buffer: UnsafeRawBufferPointer) { self.buffer = buffer }
+    /// Whether `buffer` was allocated here or is a file mapped into memory.
+    private let isMapped: Bool
 
-    /// The whole file at `path`, read straight into its own buffer; nil when it cannot be read.
-    static func read(at path: String) -> OwnedBytes? {
+    private init(mapped buffer: UnsafeRawBufferPointer) {
+        self.buffer = buffer
+        isMapped = true
+    }
+
+    /// The file at `path` mapped read-only into memory; nil when it cannot be opened or mapped.
+    /// Mapping instead of reading: the previous search index (75 MB at 10,000 pages) is only hashed by
+    /// a no-change build and copied once by the kernel into the new index by a one-edit build; reading
+    /// it into a buffer first cost 76 ms of a 340 ms rebuild. Builds replace their output files through
+    /// a rename, never in place, so the mapped file keeps its bytes (an old inode lives on while mapped).
+    static func mapped(at path: String) -> OwnedBytes? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
+        guard fstat(descriptor, &info) == 0, info.st_size > 0 else { return nil }
         let size = Int(info.st_size)
-        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 16)
-        var total = 0
-        while total < size {
-            let count = Glibc.read(descriptor, storage.baseAddress! + total, size - total)
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 { break }
-            total += count
-        }
-        guard total == size else {
-            storage.deallocate()
-            return nil
-        }
-        return OwnedBytes(buffer: UnsafeRawBufferPointer(rebasing: storage[..<size]))
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+        return OwnedBytes(mapped: UnsafeRawBufferPointer(start: address, count: size))
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        if isMapped {
+            munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count)
+        } else {
+            buffer.deallocate()
+        }
+    }
 
     /// All of the bytes, as a slice.
     var all: ByteSlice { ByteSlice(owner: self, range: 0..<buffer.count) }
