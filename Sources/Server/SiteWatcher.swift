@@ -78,6 +78,10 @@ public final class PendingChanges: @unchecked Sendable {
         static let sourceFolders = ["Content", "Themes", "Overrides"]
         /// Events of one save (write, close, rename) arrive together; a burst ends after this quiet time.
         static let settleMilliseconds: Int32 = 8
+        /// How long a burst waits for a file written in place to be closed: a save that empties the file
+        /// and then writes it, on a busy machine, is more than `settleMilliseconds` apart, and a build of
+        /// the empty file would show a broken page for a moment (and render every page twice).
+        static let closeWaitMilliseconds = 1000.0
 
         private let descriptor: Int32
         private let root: String
@@ -120,12 +124,21 @@ public final class PendingChanges: @unchecked Sendable {
             var paths: Set<String> = []
             /// Files or folders were added, removed or renamed (or events were lost).
             var structural = false
+            /// Files written in place and not closed yet: the save is still going on.
+            var beingWritten: Set<String> = []
             var isEmpty: Bool { paths.isEmpty && !structural }
+
+            mutating func noteInPlace(_ path: String, _ mask: UInt32) {
+                paths.insert(path)
+                if mask & UInt32(IN_MODIFY) != 0 { beingWritten.insert(path) }
+                if mask & UInt32(IN_CLOSE_WRITE) != 0 { beingWritten.remove(path) }
+            }
         }
 
         /// Blocks until a burst of relevant changes has happened and settled; nil once stopped.
         func waitForBurst() -> Burst? {
             var burst = Burst()
+            var started = Date()
             while !shouldStop {
                 // Wake up now and then to notice `stop()`; while a burst is open, only wait for it to settle.
                 let timeout = burst.isEmpty ? 500 : Self.settleMilliseconds
@@ -133,9 +146,11 @@ public final class PendingChanges: @unchecked Sendable {
                 let ready = poll(&poller, 1, timeout)
                 if ready < 0 && errno != EINTR { break }
                 if ready <= 0 {
-                    if !burst.isEmpty { return burst }
+                    let closed = burst.beingWritten.isEmpty || Date().timeIntervalSince(started) * 1000 > Self.closeWaitMilliseconds
+                    if !burst.isEmpty && closed { return burst }
                     continue
                 }
+                if burst.isEmpty { started = Date() }
                 readEvents(into: &burst)
             }
             close(descriptor)
@@ -169,7 +184,7 @@ public final class PendingChanges: @unchecked Sendable {
                 }
                 if folder == root {
                     // In the site folder only site.yml and the source folders matter.
-                    if name == "site.yml" { burst.paths.insert(root + "/" + name) }
+                    if name == "site.yml" { burst.noteInPlace(root + "/" + name, mask) }
                     if Self.sourceFolders.contains(name) {
                         burst.structural = true
                         if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { _ = add(root + "/" + name, recursive: true) }
@@ -179,7 +194,7 @@ public final class PendingChanges: @unchecked Sendable {
                 // Editors' swap and backup files (`.page.md.swp`, `page.md~`) are not site files.
                 if name.hasPrefix(".") || name.hasSuffix("~") { continue }
                 if mask & UInt32(IN_ISDIR) == 0, mask & ~inPlace == 0 {
-                    burst.paths.insert(folder + "/" + name)
+                    burst.noteInPlace(folder + "/" + name, mask)
                     continue
                 }
                 burst.structural = true
