@@ -81,7 +81,7 @@ public final class PendingChanges: @unchecked Sendable {
         /// How long a burst waits for a file written in place to be closed: a save that empties the file
         /// and then writes it, on a busy machine, is more than `settleMilliseconds` apart, and a build of
         /// the empty file would show a broken page for a moment (and render every page twice).
-        static let closeWaitMilliseconds = 1000.0
+        static let closeWait: TimeInterval = 1
 
         private let descriptor: Int32
         private let root: String
@@ -146,7 +146,7 @@ public final class PendingChanges: @unchecked Sendable {
                 let ready = poll(&poller, 1, timeout)
                 if ready < 0 && errno != EINTR { break }
                 if ready <= 0 {
-                    let closed = burst.beingWritten.isEmpty || Date().timeIntervalSince(started) * 1000 > Self.closeWaitMilliseconds
+                    let closed = burst.beingWritten.isEmpty || Date().timeIntervalSince(started) > Self.closeWait
                     if !burst.isEmpty && closed { return burst }
                     continue
                 }

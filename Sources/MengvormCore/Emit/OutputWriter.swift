@@ -14,7 +14,8 @@ final class OutputWriter: @unchecked Sendable {
     let checksFiles: Bool
     /// The sorted paths of the previous manifest, when known (see `manifestText`).
     let previousOrder: [String]?
-    /// The previous output, opened once for `checksFiles` (nil when it does not exist yet).
+    /// The previous output, opened once for `checksFiles` (nil when it does not exist yet, or cannot be
+    /// opened: then every file is written again).
     private let finalFiles: FolderFiles?
     private let lock = NSLock()
     private var current: [String: UInt64] = [:]
@@ -38,7 +39,7 @@ final class OutputWriter: @unchecked Sendable {
         self.previous = previous
         self.previousOrder = previousOrder
         self.checksFiles = checksFiles
-        finalFiles = checksFiles && !previous.isEmpty ? FolderFiles(final) : nil
+        finalFiles = checksFiles ? FolderFiles(final) : nil
         if let files = FolderFiles(staging) {
             writeFile = { files.write($0, to: $1) }
         } else {
@@ -165,7 +166,7 @@ final class OutputWriter: @unchecked Sendable {
     private func isUnchanged(_ path: String, hash: UInt64) -> Bool {
         guard previous[path] == hash else { return false }
         guard checksFiles else { return true }
-        return finalFiles?.contains(path) ?? (access(final + "/" + path, F_OK) == 0)
+        return finalFiles?.contains(path) ?? false
     }
 
     private func write(_ buffer: UnsafeRawBufferPointer, to path: String, hash: UInt64?, source: String? = nil) -> Bool {

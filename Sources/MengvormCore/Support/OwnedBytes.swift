@@ -5,6 +5,8 @@ import Foundation
 /// them into one buffer first; an Array promises its address only inside `withUnsafeBytes`.
 final class OwnedBytes: @unchecked Sendable {
     let buffer: UnsafeRawBufferPointer
+    /// Whether `buffer` was allocated here or is a file mapped into memory.
+    private let isMapped: Bool
 
     init(copying bytes: some Collection<UInt8>) {
         let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
@@ -16,9 +18,6 @@ final class OwnedBytes: @unchecked Sendable {
         buffer = UnsafeRawBufferPointer(rebasing: storage[..<bytes.count])
         isMapped = false
     }
-
-    /// Whether `buffer` was allocated here or is a file mapped into memory.
-    private let isMapped: Bool
 
     private init(mapped buffer: UnsafeRawBufferPointer) {
         self.buffer = buffer
