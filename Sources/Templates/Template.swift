@@ -1,27 +1,52 @@
+import Foundation
+
 /// A parsed template: a tree of nodes whose names are split into paths and whose transforms are
 /// resolved, so rendering never looks at template text again.
 public struct Template: Sendable {
     let nodes: [Node]
 }
 
-/// One piece of a template.
-indirect enum Node: Sendable {
+/// One piece of a template. Only the cases that hold nodes are boxed: a text node is copied out of
+/// its list without touching a reference count (two threads rendering the same template retained the
+/// same boxes and strings, and that shared counter was 2 % of a default-theme build).
+enum Node: Sendable {
     /// Text as it is. Parsed text is cut only at ASCII bytes, so each piece is valid UTF-8 by itself.
-    case text(String)
+    case text(TemplateText)
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (as is).
-    case variable(Path, escaped: Bool)
+    indirect case variable(Path, escaped: Bool)
     /// `{{#name}}…{{/name}}` or, inverted, `{{^name}}…{{/name}}`.
-    case section(Path, inverted: Bool, body: [Node])
+    indirect case section(Path, inverted: Bool, body: [Node])
     /// `{{>name}}` (no overrides) or `{{<name}}…{{/name}}` (the overrides of its `{{$block}}`s).
     /// `indentation` is nil for a partial that is not on a line of its own.
-    case partial(name: String, indentation: String?, overrides: [String: [Node]]?)
+    indirect case partial(name: String, indentation: String?, overrides: [String: [Node]]?)
     /// `{{$name}}default{{/name}}` where a template is expanded. `intrinsic` is the indentation of
     /// the default's first line when the tag stands on a line of its own: an override gets it too.
-    case block(name: String, defaultBody: [Node], indentation: String, intrinsic: String)
+    indirect case block(name: String, defaultBody: [Node], indentation: String, intrinsic: String)
     /// `{{$name}}…{{/name}}` directly inside `{{<parent}}`: an override, collected by the parser.
-    case blockOverride(name: String, body: [Node])
+    indirect case blockOverride(name: String, body: [Node])
 
-    static func bytes(_ bytes: [UInt8]) -> Node { .text(String(decoding: bytes, as: UTF8.self)) }
+    static func bytes(_ bytes: [UInt8]) -> Node { .text(TemplateText.interned(bytes)) }
+}
+
+/// A template's text, kept for the life of the process and shared by every template with the same text,
+/// so a node holds a plain pointer. Interning bounds what `serve` keeps when it parses an edited theme
+/// again: only text that is new is added.
+struct TemplateText: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var known: [[UInt8]: UnsafeBufferPointer<UInt8>] = [:]
+
+    static func interned(_ text: [UInt8]) -> TemplateText {
+        lock.lock()
+        defer { lock.unlock() }
+        if let bytes = known[text] { return TemplateText(bytes: bytes) }
+        let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(text.count, 1))
+        _ = storage.initialize(from: text)
+        let bytes = UnsafeBufferPointer(rebasing: storage[..<text.count])
+        known[text] = bytes
+        return TemplateText(bytes: bytes)
+    }
 }
 
 /// A dotted name with its transforms: `{{#first(page.tags)}}` is `page`, `tags` and `first`.

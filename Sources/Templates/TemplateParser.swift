@@ -183,7 +183,7 @@ struct TemplateParser {
                     let body = try parse(state.opening(name, standalone: standalone))
                     var intrinsic = ""
                     if standalone, case .text(let first)? = body.first {
-                        intrinsic = String(decoding: first.utf8.prefix(while: isSpaceOrTab), as: UTF8.self)
+                        intrinsic = String(decoding: first.bytes.prefix(while: isSpaceOrTab), as: UTF8.self)
                     }
                     let indentation = String(decoding: whitespaceBefore, as: UTF8.self)
                     nodes.append(.block(name: name, defaultBody: body, indentation: indentation, intrinsic: intrinsic))

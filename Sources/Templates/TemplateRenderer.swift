@@ -4,7 +4,7 @@
 struct TemplateRenderer {
     let templates: [String: Template]
     private(set) var output: [UInt8] = []
-    private var stack: [Frame]
+    private var stack: [TemplateValue]
     /// Put before each line a partial or block renders, after its first (standalone partials and blocks).
     private var indentation = ""
     /// The `{{$block}}` overrides of the `{{<parent}}` tags being rendered; the outermost wins.
@@ -12,7 +12,7 @@ struct TemplateRenderer {
 
     init(templates: [String: Template], value: Any, capacity: Int) {
         self.templates = templates
-        stack = [Frame(value)]
+        stack = [TemplateValue(value)]
         output.reserveCapacity(capacity)
     }
 
@@ -37,7 +37,7 @@ struct TemplateRenderer {
     private mutating func render(_ node: Node) {
         switch node {
         case .text(let text):
-            writeRaw(text)
+            output.append(contentsOf: text.bytes)
         case .variable(let path, let escaped):
             if let value = lookUp(path) { write(value, escaped: escaped) }
         case .section(let path, let inverted, let body):
@@ -68,45 +68,59 @@ struct TemplateRenderer {
 
     // MARK: Sections
 
-    private mutating func renderSection(_ value: Any?, _ body: [Node]) {
+    private mutating func renderSection(_ value: TemplateValue?, _ body: [Node]) {
         guard let value else { return }
-        switch Shape(value) {
+        switch value {
         case .flag(let flag): if flag { render(body) }
-        case .dictionary(let dictionary): renderPushing(.dictionary(dictionary), body)
-        case .dictionaries(let dictionaries): for dictionary in dictionaries { renderPushing(.dictionary(dictionary), body) }
-        case .string: renderPushing(.value(value), body)
-        case .strings(let strings): for string in strings { renderPushing(.value(string), body) }
-        case .list(let list): for item in list { renderPushing(Frame(item), body) }
-        case .object(let object): renderPushing(.object(object), body)
+        case .string, .dictionary, .object, .int: renderPushing(value, body)
         case .objects(let objects): for object in objects { renderPushing(.object(object), body) }
-        case .other:
-            if let html = value as? any TemplateHTML {
-                if !html.isNull { renderPushing(.value(value), body) }
-            } else if !Values.isNothing(value) {
-                renderPushing(Frame(value), body)
+        case .html(let html): if !html.isNull { renderPushing(value, body) }
+        case .any(let value):
+            switch Shape(value) {
+            case .flag(let flag): if flag { render(body) }
+            case .dictionary(let dictionary): renderPushing(.dictionary(dictionary), body)
+            case .dictionaries(let dictionaries): for dictionary in dictionaries { renderPushing(.dictionary(dictionary), body) }
+            case .string: renderPushing(.any(value), body)
+            case .strings(let strings): for string in strings { renderPushing(.string(string), body) }
+            case .list(let list): for item in list { renderPushing(TemplateValue(item), body) }
+            case .object(let object): renderPushing(.object(object), body)
+            case .objects(let objects): for object in objects { renderPushing(.object(object), body) }
+            case .other:
+                if let html = value as? any TemplateHTML {
+                    if !html.isNull { renderPushing(.any(value), body) }
+                } else if !Values.isNothing(value) {
+                    renderPushing(TemplateValue(value), body)
+                }
             }
         }
     }
 
-    private mutating func renderInverted(_ value: Any?, _ body: [Node]) {
+    private mutating func renderInverted(_ value: TemplateValue?, _ body: [Node]) {
         guard let value else { return render(body) }
-        switch Shape(value) {
+        switch value {
         case .flag(let flag): if !flag { render(body) }
-        case .dictionaries(let dictionaries): if dictionaries.isEmpty { renderPushing(.value(value), body) }
-        case .strings(let strings): if strings.isEmpty { renderPushing(.value(value), body) }
-        case .list(let list): if list.isEmpty { renderPushing(.value(value), body) }
-        case .objects(let objects): if objects.isEmpty { renderPushing(.value(value), body) }
-        case .dictionary, .string, .object: return
-        case .other:
-            if let html = value as? any TemplateHTML {
-                if html.isNull { render(body) }
-            } else if Values.isNothing(value) {
-                render(body)
+        case .objects(let objects): if objects.isEmpty { renderPushing(value, body) }
+        case .html(let html): if html.isNull { render(body) }
+        case .string, .dictionary, .object, .int: return
+        case .any(let value):
+            switch Shape(value) {
+            case .flag(let flag): if !flag { render(body) }
+            case .dictionaries(let dictionaries): if dictionaries.isEmpty { renderPushing(.any(value), body) }
+            case .strings(let strings): if strings.isEmpty { renderPushing(.any(value), body) }
+            case .list(let list): if list.isEmpty { renderPushing(.any(value), body) }
+            case .objects(let objects): if objects.isEmpty { renderPushing(.any(value), body) }
+            case .dictionary, .string, .object: return
+            case .other:
+                if let html = value as? any TemplateHTML {
+                    if html.isNull { render(body) }
+                } else if Values.isNothing(value) {
+                    render(body)
+                }
             }
         }
     }
 
-    private mutating func renderPushing(_ frame: Frame, _ body: [Node]) {
+    private mutating func renderPushing(_ frame: TemplateValue, _ body: [Node]) {
         stack.append(frame)
         render(body)
         stack.removeLast()
@@ -114,26 +128,26 @@ struct TemplateRenderer {
 
     // MARK: Values
 
-    private func lookUp(_ path: Path) -> Any? {
-        var value: Any
+    private func lookUp(_ path: Path) -> TemplateValue? {
+        var value: TemplateValue
         switch path.start {
         case .top:
-            value = stack[stack.count - 1].value
+            value = stack[stack.count - 1]
         case .anchored:
-            value = stack[stack.count - 1].value
+            value = stack[stack.count - 1]
             for name in path.names {
                 guard let child = Values.child(named: name, of: value) else { return nil }
                 value = child
             }
         case .stack:
             let names = path.names
-            var found: Any?
+            var found: TemplateValue?
             // From the top down, reading the frames in place (a copy of each retained its value).
             let first = names[0]
             stack.withUnsafeBufferPointer { frames in
                 var index = frames.count - 1
                 while index >= 0 {
-                    if let child = frames[index].child(named: first) {
+                    if let child = Values.child(named: first, of: frames[index]) {
                         found = child
                         return
                     }
@@ -151,48 +165,60 @@ struct TemplateRenderer {
         }
         for transform in path.transforms {
             if Values.isNothing(value) { return nil }
-            guard let transformed = Values.apply(transform, to: value) else { return nil }
-            value = transformed
+            guard let transformed = Values.apply(transform, to: value.asAny) else { return nil }
+            value = TemplateValue(transformed)
         }
         return value
     }
 
-    private mutating func write(_ value: Any, escaped: Bool) {
-        // The exact type first, as in `Shape`.
-        let type = Swift.type(of: value)
-        if type == String.self {
-            let string = value as! String
-            return escaped ? writeEscaped(string) : writeRaw(string)
-        }
-        if type is AnyObject.Type, let html = value as? TemplateHTMLObject {
-            return escaped ? writeEscaped(html.html) : html.appendHTML(to: &output)
-        }
-        if let string = value as? String {
-            escaped ? writeEscaped(string) : writeRaw(string)
-        } else if let number = value as? Int {
-            writeRaw(String(number))
-        } else if let flag = value as? Bool {
-            writeRaw(flag ? "true" : "false")
-        } else if let number = value as? Double {
-            writeRaw(number.description)
-        } else if let html = value as? any TemplateHTML {
-            if escaped { writeEscaped(html.html) } else { html.appendHTML(to: &output) }
-        } else if !Values.isNothing(value) {
-            let text = String(describing: value)
-            escaped ? writeEscaped(text) : writeRaw(text)
+    private mutating func write(_ value: TemplateValue, escaped: Bool) {
+        switch value {
+        case .string(let string): escaped ? writeEscaped(string) : writeRaw(string)
+        case .html(let html): escaped ? writeEscaped(html.html) : html.appendHTML(to: &output)
+        case .int(let number): writeRaw(String(number))
+        case .flag(let flag): writeRaw(flag ? "true" : "false")
+        case .object, .objects, .dictionary: write(describing: value.asAny, escaped: escaped)
+        case .any(let value):
+            if let string = value as? String {
+                escaped ? writeEscaped(string) : writeRaw(string)
+            } else if let number = value as? Int {
+                writeRaw(String(number))
+            } else if let flag = value as? Bool {
+                writeRaw(flag ? "true" : "false")
+            } else if let number = value as? Double {
+                writeRaw(number.description)
+            } else if let html = value as? any TemplateHTML {
+                if escaped { writeEscaped(html.html) } else { html.appendHTML(to: &output) }
+            } else if !Values.isNothing(value) {
+                write(describing: value, escaped: escaped)
+            }
         }
     }
 
+    private mutating func write(describing value: Any, escaped: Bool) {
+        let text = String(describing: value)
+        escaped ? writeEscaped(text) : writeRaw(text)
+    }
+
     private mutating func writeRaw(_ string: String) {
-        var string = string
-        string.withUTF8 { output.append(contentsOf: $0) }
+        // A native String's UTF-8 is read in place; only a bridged one is copied first.
+        if string.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
+            var string = string
+            string.withUTF8 { output.append(contentsOf: $0) }
+        }
     }
 
     /// `& < > " '` as entities, the bytes Mengvorm's HTMLEscaping gives; the runs between them are
     /// copied whole.
     private mutating func writeEscaped(_ string: String) {
-        var string = string
-        string.withUTF8 { bytes in
+        if string.utf8.withContiguousStorageIfAvailable({ writeEscaped(bytes: $0) }) == nil {
+            var string = string
+            string.withUTF8 { writeEscaped(bytes: $0) }
+        }
+    }
+
+    private mutating func writeEscaped(bytes: UnsafeBufferPointer<UInt8>) {
+        do {
             var runStart = 0
             for index in 0..<bytes.count {
                 let entity: StaticString

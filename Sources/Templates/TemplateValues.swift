@@ -5,12 +5,67 @@ public protocol TemplateParent {
     func child(named name: String) -> Any?
 }
 
-/// A `TemplateParent` that is a class: found with a class cast, much cheaper than the protocol cast a
-/// value of another kind needs (a page's view and its `page` are read this way for every page).
-open class TemplateObject: TemplateParent {
+/// A value read by name that is a class: found with a class cast, much cheaper than the protocol cast a
+/// value of another kind needs (a page's view and its `page` are read this way for every page). Its
+/// children come typed, so the renderer neither boxes them in `Any` nor casts them back (the boxes,
+/// their copies and the casts were a third of the template time of a default-theme build).
+open class TemplateObject {
     public init() {}
 
-    open func child(named name: String) -> Any? { nil }
+    open func value(named name: String) -> TemplateValue? { nil }
+}
+
+/// A value as a view hands it to the renderer: the kinds views use, and anything else as `any`.
+public enum TemplateValue {
+    case string(String)
+    case flag(Bool)
+    case int(Int)
+    case object(TemplateObject)
+    /// A list of views read by name (a section's pages, a tag's pages).
+    case objects([TemplateObject])
+    case html(TemplateHTMLObject)
+    case dictionary([String: Any])
+    /// Anything else (lists and values from data files, a `TemplateParent`, `TemplateHTML` that is not
+    /// a class): the renderer finds its shape when it uses it.
+    case any(Any)
+
+    /// The kind of `value`, by its exact type (a cast that fails costs a conformance lookup).
+    public init(_ value: Any) {
+        let type = Swift.type(of: value)
+        if type == String.self {
+            self = .string(value as! String)
+        } else if type == [String: Any].self {
+            self = .dictionary(value as! [String: Any])
+        } else if type == Bool.self {
+            self = .flag(value as! Bool)
+        } else if type == Int.self {
+            self = .int(value as! Int)
+        } else if type == [TemplateObject].self {
+            self = .objects(value as! [TemplateObject])
+        } else if type is AnyObject.Type, let html = value as? TemplateHTMLObject {
+            self = .html(html)
+        } else if type is AnyObject.Type, let object = value as? TemplateObject {
+            // Only a class is cast to one: casting an array or a dictionary to a class bridges all of it
+            // to an NSArray or NSDictionary first (2 % of a default-theme build).
+            self = .object(object)
+        } else {
+            self = .any(value)
+        }
+    }
+
+    /// The value itself, for the transforms and for values of other kinds.
+    public var asAny: Any {
+        switch self {
+        case .string(let string): return string
+        case .flag(let flag): return flag
+        case .int(let number): return number
+        case .object(let object): return object
+        case .objects(let objects): return objects
+        case .html(let html): return html
+        case .dictionary(let dictionary): return dictionary
+        case .any(let value): return value
+        }
+    }
 }
 
 /// HTML that is already rendered: `{{{x}}}` inserts it as it is, `{{x}}` escapes it.
@@ -94,53 +149,27 @@ enum Shape {
     }
 }
 
-/// One entry of the context stack, its kind found once when it is pushed.
-enum Frame {
-    case dictionary([String: Any])
-    /// A view read by name: a class reference, asked without opening an existential.
-    case object(TemplateObject)
-    case parent(any TemplateParent)
-    case value(Any)
-
-    init(_ value: Any) {
-        switch Shape(value) {
-        case .dictionary(let dictionary): self = .dictionary(dictionary)
-        case .object(let object): self = .object(object)
-        case .other: self = (value as? any TemplateParent).map { .parent($0) } ?? .value(value)
-        case .flag, .dictionaries, .string, .strings, .list, .objects: self = .value(value)
-        }
-    }
-
-    @inline(__always)
-    func child(named name: String) -> Any? {
-        switch self {
-        case .dictionary(let dictionary): return dictionary[name]
-        case .object(let object): return object.child(named: name)
-        case .parent(let parent): return parent.child(named: name)
-        case .value: return nil
-        }
-    }
-
-    var value: Any {
-        switch self {
-        case .dictionary(let dictionary): return dictionary
-        case .object(let object): return object
-        case .parent(let parent): return parent
-        case .value(let value): return value
-        }
-    }
-}
-
 enum Values {
-    /// A child of any value: dictionaries and `TemplateParent`s have children, nothing else does.
+    /// A child of any value: dictionaries, views and `TemplateParent`s have children, nothing else does.
     @inline(__always)
-    static func child(named name: String, of value: Any) -> Any? {
-        switch Shape(value) {
-        case .dictionary(let dictionary): return dictionary[name]
-        case .object(let object): return object.child(named: name)
-        case .other: return (value as? any TemplateParent)?.child(named: name)
-        case .flag, .dictionaries, .string, .strings, .list, .objects: return nil
+    static func child(named name: String, of value: TemplateValue) -> TemplateValue? {
+        switch value {
+        case .object(let object): return object.value(named: name)
+        case .dictionary(let dictionary): return dictionary[name].map(TemplateValue.init)
+        case .any(let value):
+            switch Shape(value) {
+            case .dictionary(let dictionary): return dictionary[name].map(TemplateValue.init)
+            case .object(let object): return object.value(named: name)
+            case .other: return (value as? any TemplateParent)?.child(named: name).map(TemplateValue.init)
+            case .flag, .dictionaries, .string, .strings, .list, .objects: return nil
+            }
+        case .string, .flag, .int, .objects, .html: return nil
         }
+    }
+
+    static func isNothing(_ value: TemplateValue) -> Bool {
+        if case .any(let value) = value { return isNothing(value) }
+        return false
     }
 
     /// NSNull and an empty optional stand for no value.

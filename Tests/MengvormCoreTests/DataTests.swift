@@ -13,6 +13,27 @@ import Testing
         #expect(decoded == [text])
     }
 
+    /// Each character that needs an escape is escaped wherever it falls in a longer text, and the search
+    /// index's variant turns only line breaks into spaces.
+    @Test func jsonQuotingEscapesWhereverTheCharacterFalls() throws {
+        for special in ["\"", "\\", "<", ">", "&", "\n", "\u{1F}", "\u{2028}", "\u{2029}", "é", "€"] {
+            for offset in 0..<40 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 40 - offset)
+                let quoted = JSONText.quote(text)
+                let decoded = try JSONSerialization.jsonObject(with: Data(("[" + quoted + "]").utf8)) as? [String]
+                #expect(decoded == [text], "\(special.debugDescription) at \(offset)")
+                #expect(!quoted.dropFirst().dropLast().contains { "<>&\u{2028}\u{2029}\n".contains($0) })
+                var spaced: [UInt8] = []
+                Array(text.utf8).withUnsafeBufferPointer { JSONText.appendQuoted(bytes: $0, to: &spaced, breaksAsSpaces: true) }
+                let expected = special == "\n" ? text.replacingOccurrences(of: "\n", with: " ") : text
+                #expect(
+                    try JSONSerialization.jsonObject(with: Data(([UInt8]("[".utf8) + spaced + [UInt8]("]".utf8)))) as? [String] == [
+                        expected
+                    ])
+            }
+        }
+    }
+
     @Test func daysParseStrictlyAndCount() {
         #expect(Day("2027-03-01")?.description == "2027-03-01")
         #expect(Day("2026-02-29") == nil)

@@ -111,10 +111,10 @@ import Testing
             self.title = title
             self.current = current
         }
-        override func child(named name: String) -> Any? {
+        override func value(named name: String) -> TemplateValue? {
             switch name {
-            case "title": return title
-            case "current": return current
+            case "title": return .string(title)
+            case "current": return .flag(current)
             default: return nil
             }
         }

@@ -69,9 +69,9 @@ final class CachedPartials: TemplateObject, @unchecked Sendable {
         self.renderPartial = renderPartial
     }
 
-    override func child(named name: String) -> Any? {
+    override func value(named name: String) -> TemplateValue? {
         guard names.contains(name) else { return nil }
-        return renderPartial(name)
+        return .html(renderPartial(name))
     }
 }
 

@@ -55,30 +55,30 @@ final class PageContext: TemplateObject, @unchecked Sendable {
         self.marksCurrentSibling = marksCurrentSibling
     }
 
-    override func child(named name: String) -> Any? {
-        if name == "cached" { return cached }
-        if !view.extra.isEmpty, let value = view.extra[name] { return value }
+    override func value(named name: String) -> TemplateValue? {
+        if name == "cached" { return cached.map { .object($0) } }
+        if !view.extra.isEmpty, let value = view.extra[name] { return TemplateValue(value) }
         switch name {
-        case "site": return view.site
-        case "lang": return view.lang
-        case "root": return view.root
-        case "home_url": return view.homeURL
-        case "t": return view.strings.values
-        case "t_json": return view.strings.json
-        case "page": return page
-        case "menu": return view.menu
-        case "content": return view.content
-        case "translations": return view.translations.count > 1 ? view.translations.map(\.mustache) : nil
-        case "has_translations": return view.translations.count > 1 ? true : nil
-        case "breadcrumbs": return view.breadcrumbs.isEmpty ? nil : view.breadcrumbs.map(\.mustache)
-        case "has_breadcrumbs": return view.breadcrumbs.isEmpty ? nil : true
-        case "children": return view.children.isEmpty ? nil : view.children
-        case "has_children": return view.children.isEmpty ? nil : true
-        case "siblings": return view.siblings.isEmpty ? nil : siblings()
-        case "has_siblings": return view.siblings.isEmpty ? nil : true
-        case "prev": return view.prev
-        case "next": return view.next
-        case "section": return view.section?.mustache
+        case "site": return .dictionary(view.site)
+        case "lang": return .string(view.lang)
+        case "root": return .string(view.root)
+        case "home_url": return .string(view.homeURL)
+        case "t": return .dictionary(view.strings.values)
+        case "t_json": return .string(view.strings.json)
+        case "page": return .object(page)
+        case "menu": return .any(view.menu)
+        case "content": return view.content.map { .html($0) }
+        case "translations": return view.translations.count > 1 ? .any(view.translations.map(\.mustache)) : nil
+        case "has_translations": return view.translations.count > 1 ? .flag(true) : nil
+        case "breadcrumbs": return view.breadcrumbs.isEmpty ? nil : .objects(view.breadcrumbs.map(\.mustache))
+        case "has_breadcrumbs": return view.breadcrumbs.isEmpty ? nil : .flag(true)
+        case "children": return view.children.isEmpty ? nil : .objects(view.children)
+        case "has_children": return view.children.isEmpty ? nil : .flag(true)
+        case "siblings": return view.siblings.isEmpty ? nil : .objects(siblings())
+        case "has_siblings": return view.siblings.isEmpty ? nil : .flag(true)
+        case "prev": return view.prev.map { .object($0) }
+        case "next": return view.next.map { .object($0) }
+        case "section": return view.section.map { .object($0.mustache) }
         default: return nil
         }
     }
@@ -145,37 +145,37 @@ final class PageSummaryContext: TemplateObject, @unchecked Sendable {
 
     init(summary: PageSummary) { self.summary = summary }
 
-    override func child(named name: String) -> Any? {
+    override func value(named name: String) -> TemplateValue? {
         // `summary.x` reads one field; a local copy of the summary retained all of them on every lookup.
         if summary.is404 {
-            if name == "title" { return summary.title }
-            return name == "is_404" ? true : nil
+            if name == "title" { return .string(summary.title) }
+            return name == "is_404" ? .flag(true) : nil
         }
         switch name {
-        case "title": return summary.title
-        case "kind": return summary.kind
-        case "url": return summary.url
-        case "path": return summary.path
-        case "source": return summary.source
-        case "task_count": return summary.taskCount
-        case "is_generated": return summary.isGenerated ? true : nil
-        case "description": return summary.description
-        case "owner": return summary.owner
-        case "tags": return summary.tags.isEmpty ? nil : summary.tags
-        case "has_tags": return summary.tags.isEmpty ? nil : true
-        case "tag_links": return summary.tags.isEmpty ? nil : summary.tagLinks.map { LinkContext($0, titleName: "name") as TemplateObject }
-        case "feed_url": return summary.feedURL
-        case "params": return summary.params.isEmpty ? nil : summary.params
-        case "entry": return summary.entry
-        case "edit_url": return summary.editURL
-        case "toc": return summary.toc.isEmpty ? nil : summary.toc.map(\.mustache)
-        case "has_toc": return summary.toc.isEmpty ? nil : true
+        case "title": return .string(summary.title)
+        case "kind": return .string(summary.kind)
+        case "url": return .string(summary.url)
+        case "path": return .string(summary.path)
+        case "source": return summary.source.map { .string($0) }
+        case "task_count": return summary.taskCount.map { .int($0) }
+        case "is_generated": return summary.isGenerated ? .flag(true) : nil
+        case "description": return summary.description.map { .string($0) }
+        case "owner": return summary.owner.map { .string($0) }
+        case "tags": return summary.tags.isEmpty ? nil : .any(summary.tags)
+        case "has_tags": return summary.tags.isEmpty ? nil : .flag(true)
+        case "tag_links": return summary.tags.isEmpty ? nil : .objects(summary.tagLinks.map { LinkContext($0, titleName: "name") })
+        case "feed_url": return summary.feedURL.map { .string($0) }
+        case "params": return summary.params.isEmpty ? nil : .dictionary(summary.params)
+        case "entry": return summary.entry.map(TemplateValue.init)
+        case "edit_url": return summary.editURL.map { .string($0) }
+        case "toc": return summary.toc.isEmpty ? nil : .objects(summary.toc.map(\.mustache))
+        case "has_toc": return summary.toc.isEmpty ? nil : .flag(true)
         default:
             // `is_KIND`, then `date`, `updated`, `review_by` and each as `KEY_long`.
-            if name.utf8.starts(with: "is_".utf8) { return name.utf8.dropFirst(3).elementsEqual(summary.kind.utf8) ? true : nil }
+            if name.utf8.starts(with: "is_".utf8) { return name.utf8.dropFirst(3).elementsEqual(summary.kind.utf8) ? .flag(true) : nil }
             for (key, day, long) in summary.dates {
-                if name == key { return day.description }
-                if name.utf8.count == key.utf8.count + 5, name.hasSuffix("_long"), name.hasPrefix(key) { return long }
+                if name == key { return .string(day.description) }
+                if name.utf8.count == key.utf8.count + 5, name.hasSuffix("_long"), name.hasPrefix(key) { return .string(long) }
             }
             return nil
         }
@@ -197,12 +197,12 @@ final class TOCItemContext: TemplateObject, @unchecked Sendable {
 
     init(_ item: TOCItem) { self.item = item }
 
-    override func child(named name: String) -> Any? {
+    override func value(named name: String) -> TemplateValue? {
         switch name {
-        case "id": return item.id
-        case "text": return item.text
-        case "subitems": return item.subitems.isEmpty ? nil : item.subitems.map(\.mustache)
-        case "has_subitems": return item.subitems.isEmpty ? nil : true
+        case "id": return .string(item.id)
+        case "text": return .string(item.text)
+        case "subitems": return item.subitems.isEmpty ? nil : .objects(item.subitems.map(\.mustache))
+        case "has_subitems": return item.subitems.isEmpty ? nil : .flag(true)
         default: return nil
         }
     }
@@ -229,7 +229,7 @@ struct ListEntry {
     var dictionary: [String: Any] {
         let context = ListEntryContext(self)
         var values = [String: Any](minimumCapacity: ListEntryContext.names.count)
-        for name in ListEntryContext.names { values[name] = context.child(named: name) }
+        for name in ListEntryContext.names { values[name] = context.value(named: name)?.asAny }
         return values
     }
 }
@@ -253,16 +253,16 @@ final class ListEntryContext: TemplateObject, @unchecked Sendable {
         return ListEntryContext(entry)
     }
 
-    override func child(named name: String) -> Any? {
+    override func value(named name: String) -> TemplateValue? {
         switch name {
-        case "title": return entry.title
-        case "url": return entry.url
-        case "current": return entry.current
-        case "description": return entry.description
-        case "date": return dateText
-        case "date_long": return dateText.map { entry.dateLong ?? $0 }
-        case "is_section": return entry.isSection ? true : nil
-        case "count": return entry.count
+        case "title": return .string(entry.title)
+        case "url": return .string(entry.url)
+        case "current": return .flag(entry.current)
+        case "description": return entry.description.map { .string($0) }
+        case "date": return dateText.map { .string($0) }
+        case "date_long": return dateText.map { .string(entry.dateLong ?? $0) }
+        case "is_section": return entry.isSection ? .flag(true) : nil
+        case "count": return entry.count.map { .int($0) }
         default: return nil
         }
     }
@@ -300,9 +300,9 @@ final class LinkContext: TemplateObject, @unchecked Sendable {
         self.titleName = titleName
     }
 
-    override func child(named name: String) -> Any? {
-        if name == "url" { return link.url }
-        return name == titleName ? link.title : nil
+    override func value(named name: String) -> TemplateValue? {
+        if name == "url" { return .string(link.url) }
+        return name == titleName ? .string(link.title) : nil
     }
 }
 
