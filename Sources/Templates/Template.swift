@@ -50,7 +50,8 @@ struct TemplateText: @unchecked Sendable {
 }
 
 /// A dotted name with its transforms: `{{#first(page.tags)}}` is `page`, `tags` and `first`.
-struct Path: Sendable {
+/// A class, so a node hands it to the lookup with one reference, not a copy of its two lists.
+final class Path: Sendable {
     enum Start: Sendable {
         /// `.`: the top of the context stack.
         case top
@@ -64,6 +65,12 @@ struct Path: Sendable {
     let names: [String]
     /// In the order they apply: `a(b(x))` applies `b` first.
     let transforms: [Transform]
+
+    init(start: Start, names: [String], transforms: [Transform]) {
+        self.start = start
+        self.names = names
+        self.transforms = transforms
+    }
 }
 
 /// The transforms a template may apply to a value, with the results swift-mustache gave.

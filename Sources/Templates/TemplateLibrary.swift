@@ -22,7 +22,7 @@ public struct TemplateLibrary: Sendable {
     /// `capacity`: the bytes to reserve at once (a buffer that grows copies what it holds each time).
     public func renderBytes(_ value: Any, template name: String, capacity: Int = 16_384) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(templates: templates, value: value, capacity: capacity)
+        var renderer = TemplateRenderer(templates: templates, value: TemplateValue(value), capacity: capacity)
         renderer.render(template.nodes)
         return renderer.output
     }

@@ -4,15 +4,15 @@
 struct TemplateRenderer {
     let templates: [String: Template]
     private(set) var output: [UInt8] = []
-    private var stack: [TemplateValue]
+    private let stack: ContextStack
     /// Put before each line a partial or block renders, after its first (standalone partials and blocks).
     private var indentation = ""
     /// The `{{$block}}` overrides of the `{{<parent}}` tags being rendered; the outermost wins.
     private var overrides: [String: [Node]] = [:]
 
-    init(templates: [String: Template], value: Any, capacity: Int) {
+    init(templates: [String: Template], value: TemplateValue, capacity: Int) {
         self.templates = templates
-        stack = [TemplateValue(value)]
+        stack = ContextStack(value)
         output.reserveCapacity(capacity)
     }
 
@@ -121,48 +121,31 @@ struct TemplateRenderer {
     }
 
     private mutating func renderPushing(_ frame: TemplateValue, _ body: [Node]) {
-        stack.append(frame)
+        stack.push(frame)
         render(body)
-        stack.removeLast()
+        stack.pop()
     }
 
     // MARK: Values
 
     private func lookUp(_ path: Path) -> TemplateValue? {
+        let names = path.names
         var value: TemplateValue
+        var index = 0
         switch path.start {
-        case .top:
-            value = stack[stack.count - 1]
-        case .anchored:
-            value = stack[stack.count - 1]
-            for name in path.names {
-                guard let child = Values.child(named: name, of: value) else { return nil }
-                value = child
-            }
+        case .top, .anchored:
+            value = stack.top
         case .stack:
-            let names = path.names
-            var found: TemplateValue?
-            // From the top down, reading the frames in place (a copy of each retained its value).
-            let first = names[0]
-            stack.withUnsafeBufferPointer { frames in
-                var index = frames.count - 1
-                while index >= 0 {
-                    if let child = Values.child(named: first, of: frames[index]) {
-                        found = child
-                        return
-                    }
-                    index -= 1
-                }
-            }
-            guard let first = found else { return nil }
+            guard let first = stack.first(named: names[0]) else { return nil }
             value = first
-            var index = 1
-            while index < names.count {
-                guard let child = Values.child(named: names[index], of: value) else { return nil }
-                value = child
-                index += 1
-            }
+            index = 1
         }
+        while index < names.count {
+            guard let child = Values.child(named: names[index], of: value) else { return nil }
+            value = child
+            index += 1
+        }
+        if path.transforms.isEmpty { return value }
         for transform in path.transforms {
             if Values.isNothing(value) { return nil }
             guard let transformed = Values.apply(transform, to: value.asAny) else { return nil }
@@ -236,5 +219,52 @@ struct TemplateRenderer {
             }
             if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
+    }
+}
+
+/// The context stack, read in place: a lookup walks it from the top without copying a frame (a copy
+/// retains the frame's value; an array's elements are copied out when read).
+private final class ContextStack {
+    private var frames: UnsafeMutablePointer<TemplateValue>
+    private var capacity = 16
+    private var count = 0
+
+    init(_ root: TemplateValue) {
+        frames = .allocate(capacity: capacity)
+        push(root)
+    }
+
+    deinit {
+        frames.deinitialize(count: count)
+        frames.deallocate()
+    }
+
+    var top: TemplateValue { frames[count - 1] }
+
+    func push(_ value: TemplateValue) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<TemplateValue>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: frames, count: count)
+            frames.deallocate()
+            frames = larger
+            capacity *= 2
+        }
+        (frames + count).initialize(to: value)
+        count += 1
+    }
+
+    func pop() {
+        count -= 1
+        (frames + count).deinitialize(count: 1)
+    }
+
+    /// The child `name` of the first frame from the top that has it.
+    func first(named name: String) -> TemplateValue? {
+        var index = count - 1
+        while index >= 0 {
+            if let child = Values.child(named: name, of: frames[index]) { return child }
+            index -= 1
+        }
+        return nil
     }
 }

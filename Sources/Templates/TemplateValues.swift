@@ -34,6 +34,17 @@ public enum TemplateValue {
         let type = Swift.type(of: value)
         if type == String.self {
             self = .string(value as! String)
+        } else if type is AnyObject.Type {
+            // Only a class is cast to one: casting an array or a dictionary to a class bridges all of it
+            // to an NSArray or NSDictionary first (2 % of a default-theme build). Views first: a page's
+            // view is classified for every page and every cached partial.
+            if let object = value as? TemplateObject {
+                self = .object(object)
+            } else if let html = value as? TemplateHTMLObject {
+                self = .html(html)
+            } else {
+                self = .any(value)
+            }
         } else if type == [String: Any].self {
             self = .dictionary(value as! [String: Any])
         } else if type == Bool.self {
@@ -42,12 +53,6 @@ public enum TemplateValue {
             self = .int(value as! Int)
         } else if type == [TemplateObject].self {
             self = .objects(value as! [TemplateObject])
-        } else if type is AnyObject.Type, let html = value as? TemplateHTMLObject {
-            self = .html(html)
-        } else if type is AnyObject.Type, let object = value as? TemplateObject {
-            // Only a class is cast to one: casting an array or a dictionary to a class bridges all of it
-            // to an NSArray or NSDictionary first (2 % of a default-theme build).
-            self = .object(object)
         } else {
             self = .any(value)
         }

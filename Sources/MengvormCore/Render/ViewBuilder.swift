@@ -162,12 +162,11 @@ final class ViewBuilder: @unchecked Sendable {
         // subsection has the parent and depth of the pages beside it, but no siblings (only pages have).
         let scope =
             "\(page.parent ?? -1)/\(index.topSection(of: pageIndex) ?? -1)/\(language(of: pageIndex))/\(view.root)/\(page.kind == .page ? "p" : "s")"
-        let ownHref = links.href(to: pageIndex, from: pageIndex)
+        let ownHref = HTMLEscaping.escape(links.href(to: pageIndex, from: pageIndex))
         let shared = SendableContext(value: PageContext(view, marksCurrentSibling: false))
-        return CachedPartials(names: templates.partials) { [partialCache, templates] name in
-            partialCache.html(partial: name, scope: scope, ownHref: ownHref) {
-                templates.render(shared.value, layout: name)
-            }
+        let partials = partialCache.scope(scope)
+        return CachedPartials(names: templates.partials) { [templates] name in
+            partials.html(partial: name, escapedOwnHref: ownHref) { templates.render(shared.value, layout: name) }
         }
     }
 
