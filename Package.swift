@@ -25,6 +25,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Byte scans that want vector instructions, which Swift's SIMD types did not give here.
+        .target(name: "CByteScan"),
         // The only Swift code that touches cmark pointers.
         .target(name: "Markdown", dependencies: ["CCmark"]),
         // The Mustache engine: parser, renderer and library of the theme's templates.
@@ -36,6 +38,7 @@ let package = Package(
                 "Markdown",
                 .product(name: "Yams", package: "Yams"),
                 "Templates",
+                "CByteScan",
             ]
         ),
         // `mengvorm serve`: builds, serves on 127.0.0.1, watches the site and reloads the browser.

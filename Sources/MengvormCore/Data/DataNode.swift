@@ -1,3 +1,5 @@
+import CByteScan
+
 /// A YAML or JSON value that remembers where it was written, so later checks can point at it.
 public struct DataNode: Sendable {
     public indirect enum Value: Sendable {
@@ -143,8 +145,11 @@ enum JSONText {
         let count = bytes.count
         let care = needsCare
         while index < count {
+            // Most bytes are text: the scan finds the next one that needs care sixteen bytes at a time
+            // (the search index quotes 75 MB at 10,000 pages; a table lookup per byte was 2 % of a build).
+            index = mengvorm_json_care(bytes.baseAddress!, count, index)
+            guard index < count else { break }
             let byte = bytes[index]
-            // Most bytes are text: one table lookup each.
             guard care[Int(byte)] else {
                 index += 1
                 continue
