@@ -69,9 +69,10 @@ enum SearchIndex {
             guard site.config.searchIndex else { return result }
             for (language, url) in resultsPages(index: site.index, views: site.views, templates: site.templates, config: site.config) {
                 let view = resultsView(language: language, url: url, index: site.index, views: site.views, config: site.config)
+                // As bytes: the list of every page is 3 MB at 10,000 pages, and a String of it is checked again.
                 result.write(
-                    site.templates.render(site.views.context(forGenerated: view), layout: resultsLayout), to: url + "index.html",
-                    with: writer)
+                    bytes: site.templates.renderBytes(site.views.context(forGenerated: view), layout: resultsLayout),
+                    to: url + "index.html", with: writer)
             }
             return result
         }
