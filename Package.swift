@@ -30,7 +30,7 @@ let package = Package(
         // The only Swift code that touches cmark pointers.
         .target(name: "Markdown", dependencies: ["CCmark"]),
         // The Mustache engine: parser, renderer and library of the theme's templates.
-        .target(name: "Templates"),
+        .target(name: "Templates", dependencies: ["CByteScan"]),
         // Config, discovery, front matter, site index, views, templates, checks, output.
         .target(
             name: "MengvormCore",

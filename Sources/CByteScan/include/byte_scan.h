@@ -9,4 +9,8 @@
 /// U+2028 and U+2029); `count` when there is none.
 size_t mengvorm_json_care(const uint8_t *bytes, size_t count, size_t from);
 
+/// The position of the first byte at or after `from` that HTML text escapes (`<`, `>`, `&`, `"`, `'`);
+/// `count` when there is none.
+size_t mengvorm_html_care(const uint8_t *bytes, size_t count, size_t from);
+
 #endif
