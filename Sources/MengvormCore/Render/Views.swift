@@ -1,9 +1,9 @@
 import Templates
 
 /// The theme contract: every value a template may use, as typed views. A page's view and its `page` are
-/// read by name through `PageContext` and `PageSummaryContext`, the smaller views turn into the
-/// plain dictionaries the template engine reads with concrete casts (Sources/Templates) in their
-/// `mustache` property: these are the places where a template name is given to a value.
+/// read by name through `PageContext` and `PageSummaryContext`, which hand each value to the template
+/// engine as a `TemplateValue` (Sources/Templates); the smaller views turn into contexts or plain
+/// dictionaries in their `mustache` property: these are the places where a template name is given to a value.
 /// `Themes/README.md` lists every name with its meaning; keep the two together.
 ///
 /// Mustache is logic-less: it cannot test the length of a list, so each list a template wraps in a box

@@ -64,7 +64,7 @@ struct TagPages: SiteOutput {
         var keyOf: [Int: String] = [:]
         keyOf.reserveCapacity(tagged.count)
         for (position, page) in tagged.enumerated() { keyOf[page] = keys[position] }
-        let ordered = tags.map { tag in pagesByTag[tag]!.sorted { keyOf[$0]! < keyOf[$1]! } }
+        let ordered = tags.map { tag in pagesByTag[tag]!.map { (key: keyOf[$0]!, page: $0) }.sorted { $0.key < $1.key }.map(\.page) }
         // One page per tag, each on its own core (a tag of a large site lists thousands of pages). Each
         // makes its own entries: entries shared by the pages that two cores render at once had their
         // reference counts bounced between the cores on every lookup (a quarter of the tag pages' time).
