@@ -85,8 +85,6 @@ struct TemplateRenderer {
             case .string: renderPushing(.any(value), body)
             case .strings(let strings): for string in strings { renderPushing(.string(string), body) }
             case .list(let list): for item in list { renderPushing(TemplateValue(item), body) }
-            case .object(let object): renderPushing(.object(object), body)
-            case .objects(let objects): for object in objects { renderPushing(.object(object), body) }
             case .other:
                 if let html = value as? any TemplateHTML {
                     if !html.isNull { renderPushing(.any(value), body) }
@@ -110,8 +108,7 @@ struct TemplateRenderer {
             case .dictionaries(let dictionaries): if dictionaries.isEmpty { renderPushing(.any(value), body) }
             case .strings(let strings): if strings.isEmpty { renderPushing(.any(value), body) }
             case .list(let list): if list.isEmpty { renderPushing(.any(value), body) }
-            case .objects(let objects): if objects.isEmpty { renderPushing(.any(value), body) }
-            case .dictionary, .string, .object: return
+            case .dictionary, .string: return
             case .other:
                 if let html = value as? any TemplateHTML {
                     if html.isNull { render(body) }
@@ -147,7 +144,6 @@ struct TemplateRenderer {
             value = child
             index += 1
         }
-        if path.transforms.isEmpty { return value }
         for transform in path.transforms {
             if Values.isNothing(value) { return nil }
             guard let transformed = Values.apply(transform, to: value.asAny) else { return nil }
@@ -224,7 +220,6 @@ struct TemplateRenderer {
         }
         if runStart < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
-
 }
 
 /// The context stack, read in place: a lookup walks it from the top without copying a frame (a copy

@@ -102,9 +102,11 @@ open class TemplateHTMLObject: TemplateHTML {
     }
 }
 
-/// What a value is to the renderer, found once per use: by its exact type first (a cast that fails
-/// costs a conformance lookup, and for a class a search for a bridge: casts were 3.6 % of a build), then
-/// by the casts, which also take related types (an `[Int]` as a list).
+/// What a value of a kind views do not hand over typed (`TemplateValue.any`: lists and values from data
+/// files) is to the renderer, found once per use: by its exact type first (a cast that fails costs a
+/// conformance lookup, and for a class a search for a bridge: casts were 3.6 % of a build), then by the
+/// casts, which also take related types (an `[Int]` as a list). Views and lists of views never get here:
+/// `TemplateValue.init` makes them `.object` and `.objects`.
 enum Shape {
     case flag(Bool)
     case dictionary([String: Any])
@@ -112,9 +114,6 @@ enum Shape {
     case string
     case strings([String])
     case list([Any])
-    case object(TemplateObject)
-    /// A list of views read by name (a section's pages, a tag's pages).
-    case objects([TemplateObject])
     /// Anything else: `TemplateHTML`, another `TemplateParent`, numbers, nothing.
     case other
 
@@ -132,12 +131,6 @@ enum Shape {
             self = .strings(value as! [String])
         } else if type == [Any].self {
             self = .list(value as! [Any])
-        } else if type == [TemplateObject].self {
-            self = .objects(value as! [TemplateObject])
-        } else if type is AnyObject.Type, let object = value as? TemplateObject {
-            // Only a class is cast to one: casting an array or a dictionary to a class bridges all of it
-            // to an NSArray or NSDictionary first (2 % of a default-theme build).
-            self = .object(object)
         } else if let dictionaries = value as? [[String: Any]] {
             self = .dictionaries(dictionaries)
         } else if let flag = value as? Bool {
@@ -164,9 +157,8 @@ enum Values {
         case .any(let value):
             switch Shape(value) {
             case .dictionary(let dictionary): return dictionary[name].map(TemplateValue.init)
-            case .object(let object): return object.value(named: name)
             case .other: return (value as? any TemplateParent)?.child(named: name).map(TemplateValue.init)
-            case .flag, .dictionaries, .string, .strings, .list, .objects: return nil
+            case .flag, .dictionaries, .string, .strings, .list: return nil
             }
         case .string, .flag, .int, .objects, .html: return nil
         }

@@ -15,7 +15,7 @@ final class PartialCache: @unchecked Sendable {
     /// the marking of the page's link, those were 1.5 % of a default-theme build).
     func scope(_ key: String) -> Scope { scopes.value(for: key) { Scope() } }
 
-    final class Scope: @unchecked Sendable {
+    final class Scope: Sendable {
         private let rendered = LockedCache<String, RenderedPartial>()
 
         /// The partial as rendered once for this scope, with the link to the page marked as the current

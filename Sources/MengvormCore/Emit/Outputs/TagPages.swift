@@ -61,9 +61,7 @@ struct TagPages: SiteOutput {
         // Each tagged page's sort key once: a page with three tags is on three tag pages.
         let tagged = Array(Set(pagesByTag.values.joined())).sorted()
         let keys = parallelMap(tagged.count) { SortKey.title(index.pages[tagged[$0]].meta.title) }
-        var keyOf: [Int: String] = [:]
-        keyOf.reserveCapacity(tagged.count)
-        for (position, page) in tagged.enumerated() { keyOf[page] = keys[position] }
+        let keyOf = Dictionary(uniqueKeysWithValues: zip(tagged, keys))
         let ordered = tags.map { tag in pagesByTag[tag]!.map { (key: keyOf[$0]!, page: $0) }.sorted { $0.key < $1.key }.map(\.page) }
         // One page per tag, each on its own core (a tag of a large site lists thousands of pages). Each
         // makes its own entries: entries shared by the pages that two cores render at once had their
