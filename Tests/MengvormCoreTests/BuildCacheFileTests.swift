@@ -117,6 +117,34 @@ import Testing
         Self.expectSameAsCleanBuild(site, edited)
     }
 
+    @Test func aNoChangeRebuildWritesAgainWhatWasDeletedOrEditedInTheOutputByHand() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        let output = site.output.path + "/"
+        // Not a page: before, the rebuild kept the files it found and left this one out.
+        try FileManager.default.removeItem(atPath: output + "404.html")
+        let restored = Self.build(site)
+        #expect(restored.renderedPageCount == 0)
+        #expect(FileManager.default.fileExists(atPath: output + "404.html"))
+        Self.expectSameAsCleanBuild(site, restored)
+
+        // A page and another file, edited after the build (the change times tick in milliseconds).
+        site.settle()
+        for path in ["plannen/overleg/index.html", "assets/css/site.css", "404.html"] {
+            let handle = try #require(FileHandle(forWritingAtPath: output + path))
+            handle.seekToEndOfFile()
+            handle.write(Data("<p>met de hand</p>".utf8))
+            handle.closeFile()
+        }
+        let repaired = Self.build(site)
+        #expect(repaired.renderedPageCount == 1)
+        #expect(site.read("plannen/overleg/index.html")?.contains("met de hand") == false)
+        Self.expectSameAsCleanBuild(site, repaired)
+        // Its own files moved in do not count as edited.
+        #expect(Self.build(site).renderedPageCount == 0)
+    }
+
     @Test func warningsOfUnchangedPagesAreReportedAsInACleanBuild() throws {
         let site = Self.makeSite()
         defer { site.remove() }

@@ -52,11 +52,10 @@ enum EmitStage {
         }
         // Files copied from Content/ can change without changing the site key: copied (or kept) first.
         let copies = outputs.filter { $0 is CopiedFiles }.map { $0.write(site, to: writer) }
-        guard cache.fileIsCurrent else {
-            let rest = outputs.filter { !($0 is CopiedFiles) }
-            return copies + parallelMap(rest.count) { rest[$0].write(site, to: writer) }
-        }
-        return copies + [OutputResult(files: writer.keepRemainingPrevious())]
+        if cache.fileIsCurrent, let kept = writer.keepRemainingPrevious() { return copies + [OutputResult(files: kept)] }
+        // A copy changed, or a file of the output was deleted or edited by hand: written again.
+        let rest = outputs.filter { !($0 is CopiedFiles) }
+        return copies + parallelMap(rest.count) { rest[$0].write(site, to: writer) }
     }
 
     /// The output's files kept from the previous build, when they depend on the site key alone and all

@@ -131,6 +131,16 @@ final class FolderFiles: @unchecked Sendable {
     /// Whether `path` (relative) exists in the folder; looked up from the folder, not from `/`.
     func contains(_ path: String) -> Bool { faccessat(descriptor, path, F_OK, 0) == 0 }
 
+    /// Whether `path` (relative) exists and its inode has not changed after `time` (a write, a
+    /// rename or a `chmod` all set its change time). Equal times count as untouched: the clock
+    /// behind them ticks in milliseconds, and a build's own last files share the manifest's tick.
+    func isUntouched(_ path: String, since time: timespec) -> Bool {
+        var info = stat()
+        guard fstatat(descriptor, path, &info, 0) == 0 else { return false }
+        let changed = info.st_ctim
+        return changed.tv_sec < time.tv_sec || (changed.tv_sec == time.tv_sec && changed.tv_nsec <= time.tv_nsec)
+    }
+
     /// `mkdir -p` below the folder; two threads making one folder is fine (EEXIST).
     private func makeFolder(_ folder: String, trustingMemory: Bool = true) {
         if trustingMemory {

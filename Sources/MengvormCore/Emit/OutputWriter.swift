@@ -17,6 +17,9 @@ final class OutputWriter: @unchecked Sendable {
     /// The previous output, opened once for `checksFiles` (nil when it does not exist yet, or cannot be
     /// opened: then every file is written again).
     private let finalFiles: FolderFiles?
+    /// When the previous build put its manifest in place, its last step: a file of the output changed
+    /// since (edited by hand) is no longer what the manifest's hash says, and is written again.
+    private let manifestChanged: timespec?
     private let lock = NSLock()
     private var current: [String: UInt64] = [:]
     private var staged: [String] = []
@@ -40,6 +43,8 @@ final class OutputWriter: @unchecked Sendable {
         self.previousOrder = previousOrder
         self.checksFiles = checksFiles
         finalFiles = checksFiles ? FolderFiles(final) : nil
+        var manifest = stat()
+        manifestChanged = checksFiles && stat(final + "/" + OutputFolder.marker, &manifest) == 0 ? manifest.st_ctim : nil
         if let files = FolderFiles(staging) {
             writeFile = { files.write($0, to: $1) }
         } else {
@@ -148,25 +153,30 @@ final class OutputWriter: @unchecked Sendable {
     }
 
     /// Counts every file of the previous build that this one has not written or kept yet into this one,
-    /// when it is still there; how many. For a build whose outputs are known to be the same as last time.
-    func keepRemainingPrevious() -> Int {
+    /// when all of them are still there as that build left them; how many. For a build whose outputs
+    /// are known to be the same as last time. nil, and nothing counted, when one is gone or was changed
+    /// by hand: then the outputs are written again (keeping the others would have lost that one).
+    func keepRemainingPrevious() -> Int? {
         lock.lock()
         let remaining = Array(previous.filter { current[$0.key] == nil })
         lock.unlock()
-        // One existence check per file (10,000 after a no-change build): side by side, 27 ms alone.
+        // One check per file (10,000 after a no-change build): side by side, 27 ms alone.
         let kept = parallelRanges(remaining.count, parts: 4, minimum: 256) { range in
             remaining[range].filter { isUnchanged($0.key, hash: $0.value) }
         }
+        guard kept.reduce(0, { $0 + $1.count }) == remaining.count else { return nil }
         lock.lock()
         for part in kept { for (path, hash) in part { current[path] = hash } }
         lock.unlock()
-        return kept.reduce(0) { $0 + $1.count }
+        return remaining.count
     }
 
     private func isUnchanged(_ path: String, hash: UInt64) -> Bool {
         guard previous[path] == hash else { return false }
         guard checksFiles else { return true }
-        return finalFiles?.contains(path) ?? false
+        guard let finalFiles else { return false }
+        guard let manifestChanged else { return finalFiles.contains(path) }
+        return finalFiles.isUntouched(path, since: manifestChanged)
     }
 
     private func write(_ buffer: UnsafeRawBufferPointer, to path: String, hash: UInt64?, source: String? = nil) -> Bool {
