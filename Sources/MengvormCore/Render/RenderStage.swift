@@ -9,9 +9,11 @@ enum RenderStage {
     ) -> RenderedSite {
         var reused = [RenderedPage?](repeating: nil, count: index.pages.count)
         if let cache = options.cache {
-            for pageIndex in index.pages.indices {
-                reused[pageIndex] = cache.reusableRender(of: index.pages[pageIndex], writer: writer)
+            // Side by side: each page's file is looked up in the output (10,000 after a no-change build).
+            let parts = parallelRanges(index.pages.count, parts: 4, minimum: 256) { range in
+                range.map { cache.reusableRender(of: index.pages[$0], writer: writer) }
             }
+            reused = Array(parts.joined())
         }
         let links = LinkResolver(index: index, linkStyle: site.config.linkStyle)
         let views = ViewBuilder(index: index, config: site.config, links: links, data: site.data, templates: site.templates)
