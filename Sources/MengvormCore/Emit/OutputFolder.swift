@@ -61,10 +61,10 @@ struct OutputFolder {
         guard mkdir(staging.path, 0o755) == 0 || errno == EEXIST else {
             return .failure(IOFailure("cannot create the staging folder \(staging.path)"))
         }
-        let previous = known?.files ?? OutputWriter.readManifest(final.path + "/" + OutputFolder.marker)
+        let previous = known ?? OutputWriter.readManifest(final.path + "/" + OutputFolder.marker)
         return .success(
             OutputWriter(
-                staging: staging.path, final: final.path, previous: previous, previousOrder: known?.order,
+                staging: staging.path, final: final.path, previous: previous.files, previousOrder: previous.order,
                 checksFiles: known == nil))
     }
 
