@@ -128,16 +128,17 @@ final class FolderFiles: @unchecked Sendable {
         return FileWriter.finish(file, parts)
     }
 
-    /// Whether `path` (relative) exists in the folder; looked up from the folder, not from `/`.
-    func contains(_ path: String) -> Bool { faccessat(descriptor, path, F_OK, 0) == 0 }
-
-    /// Whether `path` (relative) exists and its inode has not changed after `time` (a write, a
-    /// rename or a `chmod` all set its change time). Equal times count as untouched: the clock
-    /// behind them ticks in milliseconds, and a build's own last files share the manifest's tick.
-    func isUntouched(_ path: String, since time: timespec) -> Bool {
+    /// When the inode of `path` (relative, looked up from the folder, not from `/`) last changed: a
+    /// write, a rename or a `chmod` all set it. nil when there is no such file.
+    func changeTime(of path: String) -> timespec? {
         var info = stat()
-        guard fstatat(descriptor, path, &info, 0) == 0 else { return false }
-        let changed = info.st_ctim
+        return fstatat(descriptor, path, &info, 0) == 0 ? info.st_ctim : nil
+    }
+
+    /// Whether `path` exists and has not changed after `time`. Equal times count as untouched: the
+    /// clock behind them ticks in milliseconds, and a build's own last files share the manifest's tick.
+    func isUntouched(_ path: String, since time: timespec) -> Bool {
+        guard let changed = changeTime(of: path) else { return false }
         return changed.tv_sec < time.tv_sec || (changed.tv_sec == time.tv_sec && changed.tv_nsec <= time.tv_nsec)
     }
 
