@@ -47,7 +47,11 @@ struct Build: ParsableCommand {
         let report = Builder.build(options)
         Terminal.printDiagnostics(report, siteRoot: options.siteRoot)
         let shownOutput = output ?? "Output/"
-        if report.succeeded {
+        if report.succeeded, report.upToDate {
+            print(
+                "Up to date: \(count(report.pageCount, "page")) and \(count(report.fileCount - report.pageCount, "other file")) in \(shownOutput), nothing changed since the last build (checked in \(report.milliseconds) ms)"
+            )
+        } else if report.succeeded {
             let unchanged = report.pageCount - report.renderedPageCount
             let reused = unchanged > 0 ? " (\(count(unchanged, "page")) unchanged since the last build)" : ""
             print(

@@ -36,9 +36,10 @@ import Testing
     @discardableResult
     static func build(
         _ site: TestSite, into output: URL? = nil, cacheFile: BuildOptions.CacheFileUse = .use, identity: String = "test binary 1",
-        drafts: Bool = false
+        drafts: Bool = false, strict: Bool = false
     ) -> BuildReport {
         var options = BuildOptions(siteRoot: site.root)
+        options.strict = strict
         options.today = Day(year: 2026, month: 11, day: 23)!
         options.output = output
         options.includeDrafts = drafts
@@ -94,6 +95,89 @@ import Testing
         #expect(edited.renderedPageCount == 1)
         #expect(site.read("plannen/je-week/index.html")?.contains("Plan je week opnieuw.") == true)
         Self.expectSameAsCleanBuild(site, edited)
+    }
+
+    /// Every entry of a folder (files and folders, the cache file and the manifest too) with its stamp.
+    static func stamps(in folder: URL) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)!
+        while let path = enumerator.nextObject() as? String { stamps[path] = FileStamp.of(folder.path + "/" + path) }
+        return stamps
+    }
+
+    static func source(_ site: TestSite, _ path: String) throws -> String {
+        try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// A rebuild in which nothing changed ends after the scan (`UpToDate`): it writes nothing, not even a
+    /// staging folder, and reports what the build before it reported, warnings included.
+    @Test func aRebuildInWhichNothingChangedWritesNothingAndReportsTheSame() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        let cold = Self.build(site)
+        #expect(cold.succeeded && !cold.upToDate)
+        let output = Self.stamps(in: site.output)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted()
+        for _ in 0..<2 {
+            let again = Self.build(site)
+            #expect(again.upToDate)
+            #expect(again.succeeded)
+            #expect(again.renderedPageCount == 0)
+            #expect(again.pageCount == cold.pageCount)
+            #expect(again.fileCount == cold.fileCount)
+            #expect(TestSite.lines(again) == TestSite.lines(cold))
+            #expect(TestSite.lines(again).contains { $0.hasSuffix("`#weg`") })
+            #expect(Self.stamps(in: site.output) == output)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == beside)
+        }
+        Self.expectSameAsCleanBuild(site, Self.build(site))
+
+        // Under --strict the same warning fails the build, and the output stays as it was.
+        let strict = Self.build(site, strict: true)
+        #expect(!strict.succeeded)
+        #expect(strict.errorCount == TestSite.lines(cold).count)
+        #expect(Self.stamps(in: site.output) == output)
+    }
+
+    /// The build looks further than its file list when a stamp changed, even without a change of text,
+    /// and when the output is no longer as the last build left it; then the next one is up to date again.
+    @Test func aRebuildLooksFurtherWhenAStampOrTheOutputChanged() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        #expect(Self.build(site).upToDate)
+
+        // Saved again as it was: read again, nothing rendered.
+        site.write("Content/plannen/overleg.md", try Self.source(site, "Content/plannen/overleg.md"))
+        site.settle()
+        let saved = Self.build(site)
+        #expect(!saved.upToDate)
+        #expect(saved.renderedPageCount == 0)
+        Self.expectSameAsCleanBuild(site, saved)
+        #expect(Self.build(site).upToDate)
+
+        // A template saved again as it was: the theme's stamps are inputs too.
+        site.write("Themes/default/layouts/page.mustache", try Self.source(site, "Themes/default/layouts/page.mustache"))
+        site.settle()
+        #expect(!Self.build(site).upToDate)
+        #expect(Self.build(site).upToDate)
+
+        // A file of the output gone, or the manifest edited by hand: the output is repaired.
+        try FileManager.default.removeItem(atPath: site.output.path + "/404.html")
+        let restored = Self.build(site)
+        #expect(!restored.upToDate)
+        #expect(site.exists("404.html"))
+        Self.expectSameAsCleanBuild(site, restored)
+        let manifest = site.output.path + "/" + OutputFolder.marker
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        // A line left out: every file it still names is as the build left it, but the manifest is not.
+        let shorter = text.split(separator: "\n").filter { !$0.hasSuffix(" 404.html") }.joined(separator: "\n") + "\n"
+        #expect(shorter.count < text.count)
+        try shorter.write(toFile: manifest, atomically: false, encoding: .utf8)
+        let repaired = Self.build(site)
+        #expect(!repaired.upToDate)
+        Self.expectSameAsCleanBuild(site, repaired)
+        #expect(Self.build(site).upToDate)
     }
 
     @Test func aNoChangeRebuildKeepsTheCacheFileAndTheNextEditStillRendersOnlyThatPage() throws {

@@ -79,6 +79,28 @@ import Testing
         #expect(cache.gitDates(siteRoot: nested)["oud.md"] == Day(year: 2026, month: 11, day: 21))
     }
 
+    /// A commit can change the pages' days without changing a file (here an amended date): a rebuild
+    /// with the cache file is then not up to date, and shows the new day.
+    @Test func aNewCommitDayMakesARebuildLookFurther() throws {
+        let site = TestSite(["Content/_index.md": page("Home"), "Content/a.md": page("A")], theme: Self.theme)
+        defer { site.remove() }
+        try git(["init", "-q"], in: site.root)
+        try git(["add", "Content"], in: site.root)
+        try git(["commit", "-q", "-m", "eerste"], in: site.root)
+        site.settle()
+        var options = BuildOptions(siteRoot: site.root)
+        options.cacheFile = .use
+        options.cacheIdentity = "test binary"
+        #expect(Builder.build(options).succeeded)
+        #expect(site.read("a/index.html") == "[2026-03-04]")
+        #expect(Builder.build(options).upToDate)
+        try git(["commit", "-q", "--amend", "-m", "eerste"], in: site.root, date: "2026-05-06T12:00:00+02:00")
+        let amended = Builder.build(options)
+        #expect(!amended.upToDate)
+        #expect(site.read("a/index.html") == "[2026-05-06]")
+        #expect(Builder.build(options).upToDate)
+    }
+
     @Test func outsideGitNothingChanges() {
         let site = TestSite(["Content/_index.md": page("Home"), "Content/a.md": page("A", extra: "date: 2024-05-06")], theme: Self.theme)
         defer { site.remove() }

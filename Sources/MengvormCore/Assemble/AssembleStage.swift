@@ -10,7 +10,7 @@ enum AssembleStage {
         guard let cache = options.cache else {
             return SiteIndex.assemble(loaded: site.pages, assetFiles: site.files, options: indexOptions, diagnostics: &run.diagnostics)
         }
-        let key = BuildCache.siteKey(options: options, theme: site.config.theme, files: site.files, loaded: site.pages)
+        let key = BuildCache.siteKey(options: options, scanned: site.scanned, loaded: site.pages)
         if let reused = cache.index(for: key, loaded: site.pages) {
             run.diagnostics.add(contentsOf: reused.diagnostics)
             return reused.index

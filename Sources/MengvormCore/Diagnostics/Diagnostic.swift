@@ -60,6 +60,8 @@ public struct Diagnostics: Sendable {
 
     public init() {}
 
+    init(_ all: [Diagnostic]) { self.all = all }
+
     public mutating func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
     public mutating func add(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
 

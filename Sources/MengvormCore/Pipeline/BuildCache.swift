@@ -66,6 +66,10 @@ public final class BuildCache: @unchecked Sendable {
     /// The cache file this cache was seeded from still describes it: nothing was loaded, rendered or
     /// copied again and the site key is the file's. Then the file is kept, not written again.
     var fileIsCurrent = false
+    /// The summary of the cache file this cache was seeded from.
+    var fileSummary: PersistentCache.Summary?
+    /// The fingerprint of the current build's inputs, for the cache file it writes.
+    var inputs: InputFingerprint?
     /// The output folder holds what a build with this build's site key wrote (its cache file says so):
     /// an output that depends only on the site key is there already as this build would write it.
     /// Never set in `serve`, whose last build may have failed and left its folder as it was.
@@ -144,7 +148,7 @@ public final class BuildCache: @unchecked Sendable {
                 }
             }
         }
-        let readAt = Self.wallClockNanoseconds()
+        let readAt = InputFingerprint.wallClockNanoseconds()
         let fresh = parallelMap(stale.count) { position -> LoadResult in
             keepsText
                 ? PageLoader.load(files[stale[position]], contentRoot: contentRoot)
@@ -170,36 +174,28 @@ public final class BuildCache: @unchecked Sendable {
     /// Longer than a tick of the coarsest file time stamps Linux keeps (10 ms at 100 Hz).
     public static let racyNanoseconds: Int64 = 20_000_000
 
-    private static func wallClockNanoseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-    }
-
     // MARK: Site key and index
 
     /// Everything a page's HTML depends on besides its own text: build options, site.yml, the theme
     /// and overrides, the list of files, the data files, the images (their width and height are read
     /// into the pages), every page's settings and its `updated` day (which may come from Git).
-    static func siteKey(options: BuildOptions, theme: String, files: [SourceFile], loaded: [LoadedPage]) -> UInt64 {
+    static func siteKey(options: BuildOptions, scanned: ScannedSite, loaded: [LoadedPage]) -> UInt64 {
         var key = Fingerprint()
         // A stamp from the last moments may not show the next change (see `racyNanoseconds`): such
         // a file makes this key unique, so the next build does not trust it.
-        let now = wallClockNanoseconds()
+        let now = InputFingerprint.wallClockNanoseconds()
         func add(_ stamp: FileStamp?) {
             if let stamp, max(stamp.modified, stamp.changed) >= now - racyNanoseconds { key.add(UInt64(bitPattern: now)) }
             key.add(stamp)
         }
         key.add(options.includeDrafts ? "drafts" : "published")
         key.add(options.today.description)
-        let root = options.siteRoot.path
-        add(FileStamp.of(root + "/" + SiteConfig.fileName))
-        for folder in ["Themes/" + theme, TemplateSet.overridesFolder] {
-            for (path, stamp) in stamps(under: root + "/" + folder) {
-                key.add(path)
-                add(stamp)
-            }
+        add(scanned.configStamp)
+        for (path, stamp) in scanned.themeStamps {
+            key.add(path)
+            add(stamp)
         }
+        let files = scanned.files
         for file in files {
             key.add(file.contentPath)
             if file.kind == .data || (file.kind == .asset && isImage(file.fileName)) { add(file.stamp) }
@@ -296,16 +292,6 @@ public final class BuildCache: @unchecked Sendable {
         guard let hash = writer.copyReturningHash(from: source, to: destination) else { return false }
         if let stamp { copies[source] = (stamp, hash) }
         return true
-    }
-
-    /// Every regular file under `folder` with its stamp, sorted by path.
-    private static func stamps(under folder: String) -> [(String, FileStamp)] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var found: [(String, FileStamp)] = []
-        while let relative = enumerator.nextObject() as? String {
-            if let stamp = FileStamp.of(folder + "/" + relative) { found.append((relative, stamp)) }
-        }
-        return found.sorted { $0.0 < $1.0 }
     }
 }
 

@@ -4,27 +4,43 @@ import Foundation
 /// value, adding what it finds to the build's diagnostics and carrying on, so every problem of a
 /// build is reported in one run:
 ///
-///     BuildOptions ─load→ LoadedSite ─assemble→ SiteIndex ─render→ RenderedSite ─check→ [Diagnostic] ─emit→ BuildReport
+///     BuildOptions ─scan→ ScannedSite ─load→ LoadedSite ─assemble→ SiteIndex ─render→ RenderedSite ─check→ [Diagnostic] ─emit→ BuildReport
 ///
+/// After the scan, a `mengvorm build` whose inputs and output are as the last build left them ends
+/// there (`UpToDate`).
 /// The output folder is prepared before rendering (a refused folder costs nothing), and pages are
 /// handed to it as they are rendered, so a 10,000-page build never holds every page's HTML; the
 /// new output replaces the old one only at the end, and only when the build has no errors.
 public enum Builder {
     public static func build(_ options: BuildOptions) -> BuildReport {
         var run = BuildRun(options)
+        // `mengvorm build`: a cache for this build alone, filled from the cache file in the output.
+        var cacheFile: Result<PersistentCache.File, PersistentCache.Unusable>?
         if options.cacheFile != .none, options.writesOutput, options.cache == nil {
             let cache = BuildCache()
             cache.keepsText = false
-            var note = "not read (--no-cache)"
-            if options.cacheFile == .use {
-                note = PersistentCache.seed(cache, fromFileIn: options.outputFolder, options: options) ?? "used"
-            }
             run.options.cache = cache
-            // Only in the stage times (MENGVORM_TIMINGS): an ignored file is no problem of the site.
-            run.finished("read cache: \(note)")
+            cacheFile = options.cacheFile == .use ? PersistentCache.open(in: options.outputFolder, options: options) : nil
+            run.finished("open cache file")
         }
         let options = run.options
-        guard let loaded = LoadStage.run(options, &run) else { return run.report(succeeded: false) }
+        guard let scanned = LoadStage.scan(options, &run) else { return run.report(succeeded: false) }
+        options.cache?.inputs = scanned.fingerprint
+        if let cacheFile, let cache = options.cache {
+            var note: String
+            switch cacheFile {
+            case .success(let file):
+                if let report = UpToDate.report(scanned, file: file, options, &run) { return report }
+                note = PersistentCache.seed(cache, from: file, in: options.outputFolder, inputs: scanned.fingerprint) ?? "used"
+            case .failure(let unusable):
+                note = unusable.reason
+            }
+            // Only in the stage times (MENGVORM_TIMINGS): an ignored file is no problem of the site.
+            run.finished("read cache: \(note)")
+        } else if options.cacheFile == .write {
+            run.finished("read cache: not read (--no-cache)")
+        }
+        let loaded = LoadStage.load(scanned, options, &run)
         let index = AssembleStage.run(loaded, options, &run)
         let output = EmitStage.prepare(options, &run)
         if case .refused = output { return run.report(succeeded: false) }
@@ -91,6 +107,9 @@ public struct BuildReport: Sendable {
     public var pageCount = 0
     /// Pages rendered by this build; the others were unchanged and reused from the cache.
     public var renderedPageCount = 0
+    /// Nothing changed since the last build, whose output is still as it left it: nothing was read
+    /// beyond the file list, nothing written (see `UpToDate`).
+    public var upToDate = false
     public var fileCount = 0
     public var milliseconds = 0
     /// The new output is in place (or, for `check`, nothing was wrong).

@@ -3,16 +3,17 @@ import Foundation
 /// The build cache file, `.mengvorm-cache` in the output folder: what a `BuildCache` learnt in one
 /// `mengvorm build`, for the next one. It is written into the staging folder with the rest of the
 /// output and moved in with it, so it always describes the output beside it; a failed build leaves
-/// the previous file as it was. It holds, for the files whose stamps were trusted, their load
-/// results without the page text, the site key, each page's render result with the hash of its
-/// file, and the copied files. Deleting it is always safe: the next build starts from scratch.
+/// the previous file as it was. It holds a `Summary` (enough for a build in which nothing changed),
+/// then, for the files whose stamps were trusted, their load results without the page text, the
+/// site key, each page's render result with the hash of its file, and the copied files. Deleting it
+/// is always safe: the next build starts from scratch.
 ///
 /// The header ties the file to the binary (a newer Mengvorm may render differently), the site folder
 /// and the options that change pages; any mismatch, and any damage, makes the build ignore the file.
 enum PersistentCache {
     static let magic = Array("MENGVORM-CACHE\n".utf8)
     /// Raise with every change of what the file holds or how it is written.
-    static let formatVersion: UInt64 = 3
+    static let formatVersion: UInt64 = 4
 
     /// The running executable: its size, time and inode change with every new build of it.
     static let binaryIdentity: String = {
@@ -33,9 +34,31 @@ enum PersistentCache {
 
     static func path(in folder: URL) -> String { folder.path + "/" + OutputFolder.cacheFile }
 
+    /// What the build that wrote the file read, left and reported: all a build needs that finds the
+    /// same inputs and the output as that build left it (see `UpToDate`). First in the body, so such a
+    /// build decodes nothing else.
+    struct Summary: Equatable {
+        /// The inputs' fingerprint (`InputFingerprint.value`); nil when it could not be trusted.
+        var inputs: UInt64?
+        /// The content hash of the output's manifest (`.mengvorm-output`) as that build wrote it.
+        var manifestHash: UInt64
+        var pageCount: Int
+        var fileCount: Int
+        /// Its warnings (a build with errors writes no cache file), reported again by a build that reuses its output.
+        var diagnostics: [Diagnostic]
+    }
+
+    /// A cache file whose header fits this build and whose body is whole, with its summary read.
+    struct File {
+        let bytes: [UInt8]
+        let summary: Summary
+        /// Where the body goes on after the summary.
+        let restAt: Int
+    }
+
     // MARK: Writing
 
-    static func encode(_ cache: BuildCache, options: BuildOptions) -> [UInt8] {
+    static func encode(_ cache: BuildCache, summary: Summary, options: BuildOptions) -> [UInt8] {
         // Header and body in one buffer: with the default theme the body is 78 MB at 10,000 pages, and
         // copying it behind a separate header was 2 % of a cold build. The body's length and checksum
         // have fixed-width places in the header, filled in when the body is done.
@@ -47,6 +70,11 @@ enum PersistentCache {
         file.hash(0)
         file.hash(0)
         let bodyStart = file.bytes.count
+        file.optional(summary.inputs) { $0.hash($1) }
+        file.hash(summary.manifestHash)
+        file.int(summary.pageCount)
+        file.int(summary.fileCount)
+        file.array(summary.diagnostics) { $0.diagnostic($1) }
         encodeLoads(cache.loads, into: &file)
         encodeRenders(cache, into: &file)
         file.array(cache.copies.sorted { $0.key < $1.key }) {
@@ -120,11 +148,42 @@ enum PersistentCache {
 
     // MARK: Reading
 
-    /// Fills a new cache from the file in `folder`. When there is no file or it does not apply (another
-    /// binary, site or options, or a damaged file) the cache is left empty and the reason returned.
-    static func seed(_ cache: BuildCache, fromFileIn folder: URL, options: BuildOptions) -> String? {
-        guard case .success(let bytes) = FileReader.readBytes(at: path(in: folder)) else { return "no cache file" }
-        return seed(cache, from: bytes, options: options) { hash in
+    /// The cache file in `folder` when it applies to this build, or why not (none, another binary,
+    /// site or options, damaged).
+    static func open(in folder: URL, options: BuildOptions) -> Result<File, Unusable> {
+        guard case .success(let bytes) = FileReader.readBytes(at: path(in: folder)) else { return .failure(Unusable("no cache file")) }
+        return open(bytes, options: options)
+    }
+
+    struct Unusable: Error {
+        var reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    static func open(_ bytes: [UInt8], options: BuildOptions) -> Result<File, Unusable> {
+        guard bytes.count > magic.count, bytes.starts(with: magic) else { return .failure(Unusable("not a cache file")) }
+        var header = CacheDecoder(bytes, from: magic.count)
+        guard (try? header.unsigned()) == formatVersion else { return .failure(Unusable("another format")) }
+        guard (try? header.string()) == headerKey(options) else { return .failure(Unusable("another binary, site or options")) }
+        guard let length = try? header.hash(), let checksum = try? header.hash(), UInt64(bytes.count - header.position) == length
+        else { return .failure(Unusable("cut short")) }
+        let bodyMatches = bytes.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[header.position...])) == checksum }
+        guard bodyMatches else { return .failure(Unusable("damaged")) }
+        var body = CacheDecoder(bytes, from: header.position)
+        do {
+            let summary = Summary(
+                inputs: try body.optional { try $0.hash() }, manifestHash: try body.hash(), pageCount: try body.int(),
+                fileCount: try body.int(), diagnostics: try body.array { try $0.diagnostic() })
+            return .success(File(bytes: bytes, summary: summary, restAt: body.position))
+        } catch {
+            return .failure(Unusable("damaged"))
+        }
+    }
+
+    /// Fills a new cache from an opened file in `folder`; `inputs`, this build's fingerprint. Returns a
+    /// note when part of the file could not be used.
+    static func seed(_ cache: BuildCache, from file: File, in folder: URL, inputs: InputFingerprint) -> String? {
+        seed(cache, from: file, inputs: inputs) { hash in
             // The search index the file's pages point into, when it is still the one written with it.
             guard let index = OwnedBytes.mapped(at: folder.path + "/" + SearchIndex.file), ContentHash.of(index.buffer) == hash
             else { return nil }
@@ -134,17 +193,9 @@ enum PersistentCache {
 
     /// `searchIndex`: the bytes of the search index with the given content hash, or nil.
     static func seed(
-        _ cache: BuildCache, from bytes: [UInt8], options: BuildOptions, searchIndex: (UInt64) -> OwnedBytes?
+        _ cache: BuildCache, from file: File, inputs: InputFingerprint, searchIndex: (UInt64) -> OwnedBytes?
     ) -> String? {
-        guard bytes.count > magic.count, bytes.starts(with: magic) else { return "not a cache file" }
-        var header = CacheDecoder(bytes, from: magic.count)
-        guard (try? header.unsigned()) == formatVersion else { return "another format" }
-        guard (try? header.string()) == headerKey(options) else { return "another binary, site or options" }
-        guard let length = try? header.hash(), let checksum = try? header.hash(), UInt64(bytes.count - header.position) == length
-        else { return "cut short" }
-        let bodyMatches = bytes.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[header.position...])) == checksum }
-        guard bodyMatches else { return "damaged" }
-        var body = CacheDecoder(bytes, from: header.position)
+        var body = CacheDecoder(file.bytes, from: file.restAt)
         do {
             let loads = try decodeLoads(&body)
             var renders = try decodeRenders(&body)
@@ -168,7 +219,10 @@ enum PersistentCache {
             cache.loads = loads
             cache.seededRenders = renders.map { ($0.key, $0.renders.map { $0.map { ($0.outputPath, $0.render) } }) }
             cache.copies = copies
-            cache.fileIsCurrent = renders != nil
+            cache.fileSummary = file.summary
+            // Kept as it is only when it also names this build's inputs (a file touched without a
+            // change makes it name other stamps: written again, so the next build can tell at once).
+            cache.fileIsCurrent = renders != nil && inputs.trusted && file.summary.inputs == inputs.value
             return note
         } catch {
             return "damaged"

@@ -148,6 +148,22 @@ struct TemplateSet: Sendable {
         }
     }
 
+    /// Every file and folder under the theme's folder and Overrides/ with its stamp, by path from the
+    /// site folder, in order: what the templates, strings and assets of a build are read from.
+    static func stamps(siteRoot: URL, theme: String) -> [(path: String, stamp: FileStamp)] {
+        var found: [(path: String, stamp: FileStamp)] = []
+        for folder in ["Themes/" + theme, overridesFolder] {
+            let absolute = siteRoot.path + "/" + folder
+            guard let enumerator = FileManager.default.enumerator(atPath: absolute) else { continue }
+            var inFolder: [(path: String, stamp: FileStamp)] = []
+            while let relative = enumerator.nextObject() as? String {
+                if let stamp = FileStamp.of(absolute + "/" + relative) { inFolder.append((folder + "/" + relative, stamp)) }
+            }
+            found += inFolder.sorted { $0.path < $1.path }
+        }
+        return found
+    }
+
     private static func listFiles(_ root: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var files: [String] = []

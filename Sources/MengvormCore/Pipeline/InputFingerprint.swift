@@ -1,0 +1,51 @@
+import Foundation
+
+/// Everything a build reads, in one number: site.yml, the theme and Overrides/ (every file by path and
+/// stamp), every file under Content/ by path, kind and stamp, and the Git dates of the pages. When it is
+/// the number in the cache file of the output, that output is already what this build would write (see
+/// `UpToDate`). Built from the stamps the load stage takes anyway: it costs no extra walk over the site.
+/// A file's kind and language follow from its path and site.yml, so they need no place of their own.
+struct InputFingerprint: Equatable {
+    var value: UInt64
+    /// Every stamp is older than `BuildCache.racyNanoseconds` before the build started, so a later
+    /// change will show in it. An untrusted fingerprint is never written to the cache file.
+    var trusted: Bool
+
+    init(
+        startedAt: Int64, configStamp: FileStamp?, themeStamps: [(path: String, stamp: FileStamp)], files: [SourceFile],
+        gitDays: [String: Day]
+    ) {
+        var key = Fingerprint()
+        var newest = Int64.min
+        var missing = false
+        func add(_ stamp: FileStamp?) {
+            if let stamp { newest = max(newest, stamp.modified, stamp.changed) }
+            key.add(stamp)
+        }
+        add(configStamp)
+        key.add(UInt64(themeStamps.count))
+        for (path, stamp) in themeStamps {
+            key.add(path)
+            add(stamp)
+        }
+        key.add(UInt64(files.count))
+        for file in files {
+            key.add(file.contentPath)
+            if file.stamp == nil { missing = true }
+            add(file.stamp)
+        }
+        key.add(UInt64(gitDays.count))
+        for (path, day) in gitDays.sorted(by: { $0.key < $1.key }) {
+            key.add(path)
+            key.add(UInt64(day.year * 10_000 + day.month * 100 + day.day))
+        }
+        value = key.value
+        trusted = !missing && newest < startedAt - BuildCache.racyNanoseconds
+    }
+
+    static func wallClockNanoseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    }
+}
