@@ -12,7 +12,9 @@ struct Build: ParsableCommand {
 
             A rebuild renders only what changed since the last build: the build cache is one file, \
             .mengvorm-cache in the output folder, kept only when it was written by this same mengvorm \
-            binary for the same site and options. It is never published, and deleting it is always safe.
+            binary for the same site and options. It is never published, and deleting it is always safe. \
+            When no file of the site changed (by name, size and times) and the output is as the last build \
+            left it, the build stops there and prints "Up to date" with that build's warnings.
             """
     )
 
