@@ -104,7 +104,8 @@ enum ContentScanner {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
-        var entries: [(name: String, info: stat)] = []
+        var names: [String] = []
+        var infos: [stat] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
@@ -112,9 +113,11 @@ enum ContentScanner {
             guard !name.hasPrefix(".") else { continue }
             var info = stat()
             guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            entries.append((name, info))
+            names.append(name)
+            infos.append(info)
         }
-        return entries.sorted { $0.name < $1.name }
+        // Positions sorted, not the entries: a `stat` is 144 bytes, and moving them took half the sort.
+        return names.indices.sorted { names[$0] < names[$1] }.map { (names[$0], infos[$0]) }
     }
 
     private static func kind(of contentPath: String, name: String, folder: String) -> SourceFile.Kind {

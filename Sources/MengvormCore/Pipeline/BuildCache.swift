@@ -98,6 +98,7 @@ public final class BuildCache: @unchecked Sendable {
         var found = Diagnostics()
         let files = ContentScanner.scan(contentRoot: contentRoot, translations: translations, diagnostics: &found)
         var positions: [String: Int] = [:]
+        positions.reserveCapacity(files.count)
         for (position, file) in files.enumerated() { positions[file.contentPath] = position }
         scanned = (files, positions, found.all, translations)
         diagnostics.add(contentsOf: found.all)
