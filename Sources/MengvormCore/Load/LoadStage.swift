@@ -66,7 +66,7 @@ enum LoadStage {
         let markdownFiles = scanned.files.filter { [.home, .section, .page].contains($0.kind) }
         let results =
             options.cache?.load(markdownFiles, contentRoot: contentRoot)
-            ?? parallelMap(markdownFiles.count) { PageLoader.load(markdownFiles[$0], contentRoot: contentRoot) }
+            ?? parallelMap(markdownFiles.count) { [root = contentRoot.path] in PageLoader.load(markdownFiles[$0], contentRoot: root) }
         var pages: [LoadedPage] = []
         for result in results {
             run.diagnostics.add(contentsOf: result.diagnostics)

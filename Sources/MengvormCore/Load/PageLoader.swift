@@ -2,10 +2,11 @@ import Foundation
 
 /// Reads one Markdown file and checks its front matter.
 enum PageLoader {
-    static func load(_ file: SourceFile, contentRoot: URL) -> (page: LoadedPage?, diagnostics: [Diagnostic]) {
+    /// `contentRoot`: the path of the Content/ folder.
+    static func load(_ file: SourceFile, contentRoot: String) -> (page: LoadedPage?, diagnostics: [Diagnostic]) {
         let path = file.displayPath
         let text: String
-        switch FileReader.readText(at: contentRoot.path + "/" + file.contentPath) {
+        switch FileReader.readText(at: contentRoot + "/" + file.contentPath) {
         case .failure(let failure):
             let (message, line) = FileReader.message(for: failure)
             return (nil, [.error(message, at: SourceLocation(path: path, line: line, column: line > 0 ? 1 : 0))])
@@ -19,10 +20,10 @@ enum PageLoader {
     /// matter is checked and decoded as text here; the body is hashed as bytes and checked as UTF-8 when
     /// it is read again (a file that is not UTF-8 then gets the same message, from `reloadText`).
     /// Validating every body twice was 1 % of a 10,000-page build.
-    static func loadWithoutText(_ file: SourceFile, contentRoot: URL) -> (page: LoadedPage?, diagnostics: [Diagnostic]) {
+    static func loadWithoutText(_ file: SourceFile, contentRoot: String) -> (page: LoadedPage?, diagnostics: [Diagnostic]) {
         guard
             case .success(let bytes) = FileReader.readBytes(
-                at: contentRoot.path + "/" + file.contentPath, limit: FileReader.maximumTextBytes),
+                at: contentRoot + "/" + file.contentPath, limit: FileReader.maximumTextBytes),
             !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
             !bytes.withUnsafeBytes({ memchr($0.baseAddress!, 0, $0.count) != nil }),
             let bodyStart = FrontMatter.bodyStart(in: bytes),
@@ -40,8 +41,8 @@ enum PageLoader {
     /// The text of a page that was loaded without it (`LoadedPage.withoutText`), read again to render it.
     /// Only the front matter's end is looked for: its settings are the loaded page's. A file that no
     /// longer splits (or cannot be read) is loaded whole, for its messages.
-    static func reloadText(of page: LoadedPage, contentRoot: URL) -> (page: LoadedPage?, diagnostics: [Diagnostic]) {
-        guard case .success(let text) = FileReader.readText(at: contentRoot.path + "/" + page.source.contentPath) else {
+    static func reloadText(of page: LoadedPage, contentRoot: String) -> (page: LoadedPage?, diagnostics: [Diagnostic]) {
+        guard case .success(let text) = FileReader.readText(at: contentRoot + "/" + page.source.contentPath) else {
             return load(page.source, contentRoot: contentRoot)
         }
         let split = FrontMatter.split(text)
