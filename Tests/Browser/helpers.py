@@ -10,7 +10,7 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
 
 # Selenium Manager must not try to reach the internet.
@@ -88,7 +88,8 @@ def wait_ready(driver):
 
 
 def wait_for(driver, condition, message=""):
-    return WebDriverWait(driver, WAIT).until(condition, message)
+    # A page that reloads while the condition reads it (live reload) makes its element stale: look again.
+    return WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,)).until(condition, message)
 
 
 def console_errors(driver):
