@@ -19,10 +19,12 @@ enum RenderStage {
         let views = ViewBuilder(index: index, config: site.config, links: links, data: site.data, templates: site.templates)
         var renderer = PageRenderer(
             index: index, config: site.config, templates: site.templates, data: site.data, links: links, views: views)
+        // The folder's path once: `URL.path` for every page was a sixth of reading its text again.
+        let contentRoot = site.contentRoot.path
         // Local images get width and height read from their files.
-        renderer.contentRoot = site.contentRoot.path
+        renderer.contentRoot = contentRoot
         let (pages, renderedCount) = renderPages(
-            index: index, reused: reused, contentRoot: site.contentRoot, renderer: renderer, writer: writer, cache: options.cache,
+            index: index, reused: reused, contentRoot: contentRoot, renderer: renderer, writer: writer, cache: options.cache,
             observer: options.observer)
         for page in pages { run.diagnostics.add(contentsOf: page.diagnostics) }
         run.finished("render and write pages")
@@ -35,14 +37,12 @@ enum RenderStage {
     /// Every page's result, rendered in parallel and written into the staging folder; with a cache,
     /// pages whose inputs are unchanged keep their earlier result and file. Also: how many were rendered.
     private static func renderPages(
-        index: SiteIndex, reused: [RenderedPage?], contentRoot: URL, renderer: PageRenderer, writer: OutputWriter?, cache: BuildCache?,
+        index: SiteIndex, reused: [RenderedPage?], contentRoot: String, renderer: PageRenderer, writer: OutputWriter?, cache: BuildCache?,
         observer: (any BuildObserver)?
     ) -> (rendered: [RenderedPage], renderedCount: Int) {
         var results = reused
         let stale = index.pages.indices.filter { results[$0] == nil }
         let progress = RenderProgress(total: stale.count, observer: observer)
-        // The folder's path once: `URL.path` for every page was a sixth of reading its text again.
-        let contentRoot = contentRoot.path
         let fresh = parallelMap(stale.count) { position -> (result: RenderedPage, hash: UInt64?) in
             defer { progress.advance() }
             let page = index.pages[stale[position]]
