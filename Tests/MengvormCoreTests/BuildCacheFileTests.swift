@@ -36,9 +36,10 @@ import Testing
     @discardableResult
     static func build(
         _ site: TestSite, into output: URL? = nil, cacheFile: BuildOptions.CacheFileUse = .use, identity: String = "test binary 1",
-        drafts: Bool = false, strict: Bool = false
+        drafts: Bool = false, strict: Bool = false, observer: (any BuildObserver)? = nil
     ) -> BuildReport {
         var options = BuildOptions(siteRoot: site.root)
+        options.observer = observer
         options.strict = strict
         options.today = Day(year: 2026, month: 11, day: 23)!
         options.output = output
@@ -137,6 +138,56 @@ import Testing
         #expect(!strict.succeeded)
         #expect(strict.errorCount == TestSite.lines(cold).count)
         #expect(Self.stamps(in: site.output) == output)
+    }
+
+    /// Takes longer than `BuildCache.racyNanoseconds` over the scan, as a large site's scan does.
+    final class SlowScan: BuildObserver, @unchecked Sendable {
+        func stageFinished(_ stage: String, milliseconds: Double) {
+            if stage.hasPrefix("config, scan") { Thread.sleep(forTimeInterval: Double(BuildCache.racyNanoseconds) / 1e9 + 0.01) }
+        }
+        func rendered(_ done: Int, of total: Int) {}
+        func renderingFinished() {}
+    }
+
+    /// A page or template saved moments before `mengvorm build` starts is trusted when the build reads it
+    /// later than the racy window after the save: the build after it is up to date. (A file is read after
+    /// the scan; a change after its reading changes its stamp.)
+    @Test func anEditSavedJustBeforeTheBuildIsTrustedWhenTheBuildReadsItLater() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        #expect(Self.build(site).upToDate)
+        for (path, text) in [
+            ("Content/plannen/overleg.md", page("Overleg", "Nieuwe tekst.")),
+            ("Themes/default/layouts/page.mustache", try Self.source(site, "Themes/default/layouts/page.mustache") + "\n"),
+        ] {
+            site.write(path, text)
+            let edited = Self.build(site, observer: SlowScan())
+            #expect(edited.succeeded && !edited.upToDate)
+            let next = Self.build(site)
+            #expect(next.upToDate, "after \(path)")
+            Self.expectSameAsCleanBuild(site, next)
+        }
+    }
+
+    /// The rule behind the test above, with times given: a stamp is trusted when it is older than the
+    /// racy window before its file's reading; site.yml is read at the scan's start, the rest later.
+    @Test func aStampIsTrustedByItsAgeWhenItsFileIsRead() {
+        let racy = BuildCache.racyNanoseconds
+        let saved: Int64 = 1_000_000_000_000
+        func stamp(_ time: Int64) -> FileStamp { FileStamp(size: 1, modified: time, changed: time, inode: 1) }
+        func fingerprint(page: Int64, settings: Int64) -> InputFingerprint {
+            InputFingerprint(
+                startedAt: saved + racy / 4, configStamp: stamp(settings), themeStamps: [],
+                files: [SourceFile(kind: .page, contentPath: "a.md", stamp: stamp(page))], gitDays: [:])
+        }
+        let pageJustSaved = fingerprint(page: saved, settings: saved - 10 * racy)
+        #expect(!pageJustSaved.trusted)
+        #expect(!pageJustSaved.readingFrom(saved + racy / 2).trusted)
+        #expect(pageJustSaved.readingFrom(saved + 2 * racy).trusted)
+        #expect(pageJustSaved.readingFrom(saved + 2 * racy).value == pageJustSaved.value)
+        let settingsJustSaved = fingerprint(page: saved - 10 * racy, settings: saved)
+        #expect(!settingsJustSaved.readingFrom(saved + 2 * racy).trusted)
     }
 
     /// The build looks further than its file list when a stamp changed, even without a change of text,

@@ -25,7 +25,6 @@ public enum Builder {
         }
         let options = run.options
         guard let scanned = LoadStage.scan(options, &run) else { return run.report(succeeded: false) }
-        options.cache?.inputs = scanned.fingerprint
         if let cacheFile, let cache = options.cache {
             var note: String
             switch cacheFile {
@@ -40,7 +39,11 @@ public enum Builder {
         } else if options.cacheFile == .write {
             run.finished("read cache: not read (--no-cache)")
         }
+        // Files are read from here on (site.yml was read in the scan): the cache file's fingerprint is
+        // trusted by their stamps' age at this moment, not at the build's start.
+        let readAt = InputFingerprint.wallClockNanoseconds()
         let loaded = LoadStage.load(scanned, options, &run)
+        options.cache?.inputs = scanned.fingerprint.readingFrom(readAt)
         let index = AssembleStage.run(loaded, options, &run)
         let output = EmitStage.prepare(options, &run)
         if case .refused = output { return run.report(succeeded: false) }

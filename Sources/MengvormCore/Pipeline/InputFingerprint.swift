@@ -7,9 +7,15 @@ import Foundation
 /// A file's kind and language follow from its path and site.yml, so they need no place of their own.
 struct InputFingerprint: Equatable {
     var value: UInt64
-    /// Every stamp is older than `BuildCache.racyNanoseconds` before the build started, so a later
-    /// change will show in it. An untrusted fingerprint is never written to the cache file.
-    var trusted: Bool
+    /// Every stamp is older than `BuildCache.racyNanoseconds` before its file could be read, so a later
+    /// change will show in it. Taken at the scan (nothing read yet but site.yml); `readingFrom` takes
+    /// it again once the build has begun to read. An untrusted fingerprint is never written to the cache file.
+    private(set) var trusted: Bool
+    /// The newest modification or change time of site.yml (read during the scan) and of the other inputs.
+    private let newestSettings: Int64
+    private let newestOther: Int64
+    private let startedAt: Int64
+    private let missing: Bool
 
     init(
         startedAt: Int64, configStamp: FileStamp?, themeStamps: [(path: String, stamp: FileStamp)], files: [SourceFile],
@@ -22,7 +28,7 @@ struct InputFingerprint: Equatable {
             if let stamp { newest = max(newest, stamp.modified, stamp.changed) }
             key.add(stamp)
         }
-        add(configStamp)
+        key.add(configStamp)
         key.add(UInt64(themeStamps.count))
         for (path, stamp) in themeStamps {
             key.add(path)
@@ -45,7 +51,23 @@ struct InputFingerprint: Equatable {
         key.add(UInt64(gitDays.count))
         key.add(days)
         value = key.value
-        trusted = !missing && newest < startedAt - BuildCache.racyNanoseconds
+        newestSettings = configStamp.map { max($0.modified, $0.changed) } ?? Int64.min
+        newestOther = newest
+        self.startedAt = startedAt
+        self.missing = missing
+        trusted = !missing && max(newestSettings, newestOther) < startedAt - BuildCache.racyNanoseconds
+    }
+
+    /// The fingerprint of a build that reads its theme, data and pages from `readAt` on (site.yml it read
+    /// at the scan). What matters is the time between a file's last change and its reading: a change
+    /// after the reading shows in the stamp when the two are further apart than a tick of the file
+    /// system's clock. So a page saved just before `mengvorm build` is trusted when the build reads it
+    /// after the scan, and the build after that can be up to date.
+    func readingFrom(_ readAt: Int64) -> InputFingerprint {
+        var read = self
+        read.trusted =
+            !missing && newestSettings < startedAt - BuildCache.racyNanoseconds && newestOther < readAt - BuildCache.racyNanoseconds
+        return read
     }
 
     static func wallClockNanoseconds() -> Int64 {
