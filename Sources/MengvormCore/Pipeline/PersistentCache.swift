@@ -13,7 +13,7 @@ import Foundation
 enum PersistentCache {
     static let magic = Array("MENGVORM-CACHE\n".utf8)
     /// Raise with every change of what the file holds or how it is written.
-    static let formatVersion: UInt64 = 4
+    static let formatVersion: UInt64 = 5
 
     /// The running executable: its size, time and inode change with every new build of it.
     static let binaryIdentity: String = {
@@ -75,7 +75,11 @@ enum PersistentCache {
         file.int(summary.pageCount)
         file.int(summary.fileCount)
         file.array(summary.diagnostics) { $0.diagnostic($1) }
+        // The loads' length first, so a build can decode them and the renders side by side.
+        let loadsAt = file.bytes.count
+        file.hash(0)
         encodeLoads(cache.loads, into: &file)
+        file.fill(UInt64(file.bytes.count - loadsAt - 8), at: loadsAt)
         encodeRenders(cache, into: &file)
         file.array(cache.copies.sorted { $0.key < $1.key }) {
             $0.string($1.key)
@@ -197,11 +201,31 @@ enum PersistentCache {
     ) -> String? {
         var body = CacheDecoder(file.bytes, from: file.restAt)
         do {
-            let loads = try decodeLoads(&body)
-            var renders = try decodeRenders(&body)
-            var copies: [String: (stamp: FileStamp, hash: UInt64)] = [:]
-            for _ in 0..<(try body.count()) { copies[try body.string()] = (try body.stamp(), try body.hash()) }
-            guard body.isAtEnd else { return "damaged" }
+            let loadsLength = try body.hash()
+            guard loadsLength <= UInt64(file.bytes.count - body.position) else { return "damaged" }
+            let rendersAt = body.position + Int(loadsLength)
+            // Side by side: one after the other they were 35 ms of a 190 ms one-page rebuild of 10,000 pages.
+            let (decodedLoads, decodedRest) = parallelPair(
+                { [body] in
+                    var loadsBody = body
+                    return Result { () throws -> BuildCache.Loads in
+                        let loads = try decodeLoads(&loadsBody)
+                        guard loadsBody.position == rendersAt else { throw CacheDecoder.Invalid() }
+                        return loads
+                    }
+                },
+                {
+                    var rest = CacheDecoder(file.bytes, from: rendersAt)
+                    return Result { () throws -> (Renders?, [String: (stamp: FileStamp, hash: UInt64)]) in
+                        let renders = try decodeRenders(&rest)
+                        var copies: [String: (stamp: FileStamp, hash: UInt64)] = [:]
+                        for _ in 0..<(try rest.count()) { copies[try rest.string()] = (try rest.stamp(), try rest.hash()) }
+                        guard rest.isAtEnd else { throw CacheDecoder.Invalid() }
+                        return (renders, copies)
+                    }
+                })
+            let loads = try decodedLoads.get()
+            var (renders, copies) = try decodedRest.get()
             var note: String?
             if let hash = renders?.searchIndex {
                 // Without the search index the pages have no text for the next one: render them again.
@@ -253,9 +277,13 @@ enum PersistentCache {
         return loads
     }
 
-    private static func decodeRenders(_ body: inout CacheDecoder) throws -> (
+    /// The render results of the file's build: its site key, the search index's hash, and by page position
+    /// each page's output path, result and place of its search entry.
+    private typealias Renders = (
         key: UInt64, searchIndex: UInt64?, renders: [(outputPath: String, render: BuildCache.CachedRender, entry: Range<Int>?)?]
-    )? {
+    )
+
+    private static func decodeRenders(_ body: inout CacheDecoder) throws -> Renders? {
         guard try body.bool() else { return nil }
         let key = try body.hash()
         let searchIndex = try body.optional { try $0.hash() }
