@@ -140,6 +140,27 @@ import Testing
         #expect(Self.stamps(in: site.output) == output)
     }
 
+    /// A rebuild copies the entries it did not read or render again from the cache file it read; the
+    /// file it writes is still byte for byte the one a build from scratch writes, search entries too.
+    @Test func theCacheFileAfterAnEditIsTheOneABuildFromScratchWrites() throws {
+        let site = Self.makeSite()
+        defer { site.remove() }
+        Self.build(site)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(SearchIndex.file).path))
+        for text in ["Andere tekst.", "Weer andere tekst, langer dan de vorige: zie [kantoordagen](je-week.md#kantoordagen)."] {
+            site.write("Content/plannen/overleg.md", page("Overleg", text))
+            site.settle()
+            let edited = Self.build(site)
+            #expect(edited.renderedPageCount == 1)
+            let scratch = site.root.appendingPathComponent("Scratch")
+            try? FileManager.default.removeItem(at: scratch)
+            Self.build(site, into: scratch, cacheFile: .write)
+            let rebuilt = try #require(FileManager.default.contents(atPath: PersistentCache.path(in: site.output)))
+            let fromScratch = try #require(FileManager.default.contents(atPath: PersistentCache.path(in: scratch)))
+            #expect(rebuilt == fromScratch)
+        }
+    }
+
     /// Takes longer than `BuildCache.racyNanoseconds` over the scan, as a large site's scan does.
     final class SlowScan: BuildObserver, @unchecked Sendable {
         func stageFinished(_ stage: String, milliseconds: Double) {

@@ -12,6 +12,11 @@ struct CacheEncoder {
     /// Another encoder's bytes, as if they had been encoded here (parts encoded side by side).
     mutating func append(_ part: CacheEncoder) { bytes.append(contentsOf: part.bytes) }
 
+    /// Bytes an earlier encoding wrote for the same value (see `BuildCache.Loads.origins`).
+    mutating func append(_ earlier: [UInt8], _ range: Range<Int>) {
+        earlier.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     mutating func unsigned(_ value: UInt64) {
         var rest = value
         while rest >= 0x80 {
@@ -65,7 +70,7 @@ struct CacheEncoder {
 struct CacheDecoder {
     struct Invalid: Error {}
 
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     private(set) var position: Int
 
     init(_ bytes: [UInt8], from position: Int = 0) {

@@ -13,7 +13,7 @@ import Foundation
 enum PersistentCache {
     static let magic = Array("MENGVORM-CACHE\n".utf8)
     /// Raise with every change of what the file holds or how it is written.
-    static let formatVersion: UInt64 = 5
+    static let formatVersion: UInt64 = 6
 
     /// The running executable: its size, time and inode change with every new build of it.
     static let binaryIdentity: String = {
@@ -98,8 +98,11 @@ enum PersistentCache {
         for (path, position) in loads.positions where position < paths.count { paths[position] = path }
         let trusted = paths.indices.filter { paths[$0] != nil && loads.stamps[$0] != nil }
         body.unsigned(UInt64(trusted.count))
+        let earlier = loads.earlierBytes
         encodeInParts(trusted.count, into: &body) { encoder, item in
             let position = trusted[item]
+            // Carried over from the file this build read, with the same path and stamp: its bytes there.
+            if let earlier, let range = loads.origins[position] { return encoder.append(earlier, range) }
             let (page, diagnostics) = loads.results[position]
             encoder.string(paths[position]!)
             encoder.stamp(loads.stamps[position]!)
@@ -135,17 +138,24 @@ enum PersistentCache {
         let searchIndex = cache.searchIndex
         body.optional(searchIndex?.hash) { $0.hash($1) }
         let renders = cache.renders
+        let earlier = cache.earlierBytes
         body.unsigned(UInt64(renders.count))
         encodeInParts(renders.count, into: &body) { encoder, position in
+            // A result taken from the file this build read (same site key and output path): its bytes there.
+            if let earlier, let range = renders[position]?.origin { return encoder.append(earlier, range) }
             encoder.optional(renders[position]) { encoder, cached in
                 encoder.string(site.index.pages[position].outputPath)
                 encoder.hash(cached.bodyHash)
                 encoder.hash(cached.hash)
                 encoder.rendered(cached.result)
-                encoder.optional(searchIndex?.entries[position]) {
-                    $0.int($1.lowerBound)
-                    $0.int($1.count)
-                }
+            }
+        }
+        // Apart from the results, as they move whenever a page before them changes its entry.
+        body.unsigned(UInt64(renders.count))
+        for position in renders.indices {
+            body.optional(renders[position] == nil ? nil : searchIndex?.entries[position]) {
+                $0.int($1.lowerBound)
+                $0.int($1.count)
             }
         }
     }
@@ -241,6 +251,7 @@ enum PersistentCache {
                 }
             }
             cache.loads = loads
+            cache.earlierBytes = file.bytes
             cache.seededRenders = renders.map { ($0.key, $0.renders.map { $0.map { ($0.outputPath, $0.render) } }) }
             cache.copies = copies
             cache.fileSummary = file.summary
@@ -258,7 +269,9 @@ enum PersistentCache {
         let count = try body.count()
         loads.results.reserveCapacity(count)
         loads.stamps.reserveCapacity(count)
+        loads.origins.reserveCapacity(count)
         for position in 0..<count {
+            let start = body.position
             let path = try body.string()
             let stamp = try body.stamp()
             let page = try body.optional { decoder -> LoadedPage in
@@ -273,7 +286,9 @@ enum PersistentCache {
             loads.positions[path] = position
             loads.results.append((page, diagnostics))
             loads.stamps.append(stamp)
+            loads.origins.append(start..<body.position)
         }
+        loads.earlierBytes = body.bytes
         return loads
     }
 
@@ -287,19 +302,28 @@ enum PersistentCache {
         guard try body.bool() else { return nil }
         let key = try body.hash()
         let searchIndex = try body.optional { try $0.hash() }
-        let renders = try body.array { decoder in
-            try decoder.optional { decoder -> (outputPath: String, render: BuildCache.CachedRender, entry: Range<Int>?) in
+        var renders: [(outputPath: String, render: BuildCache.CachedRender, entry: Range<Int>?)?] = try body.array { decoder in
+            let start = decoder.position
+            return try decoder.optional { decoder -> (outputPath: String, render: BuildCache.CachedRender, entry: Range<Int>?) in
                 let outputPath = try decoder.string()
                 let bodyHash = try decoder.hash()
                 let hash = try decoder.hash()
-                let render = BuildCache.CachedRender(bodyHash: bodyHash, hash: hash, result: try decoder.rendered())
-                let entry = try decoder.optional { decoder -> Range<Int> in
-                    let start = try decoder.int()
-                    let count = try decoder.int()
-                    guard start >= 0, count >= 0 else { throw CacheDecoder.Invalid() }
-                    return start..<start + count
-                }
-                return (outputPath, render, entry)
+                var render = BuildCache.CachedRender(bodyHash: bodyHash, hash: hash, result: try decoder.rendered())
+                render.origin = start..<decoder.position
+                return (outputPath, render, nil)
+            }
+        }
+        guard try body.count() == renders.count else { throw CacheDecoder.Invalid() }
+        for position in renders.indices {
+            let entry = try body.optional { decoder -> Range<Int> in
+                let start = try decoder.int()
+                let count = try decoder.int()
+                guard start >= 0, count >= 0 else { throw CacheDecoder.Invalid() }
+                return start..<start + count
+            }
+            if entry != nil {
+                guard renders[position] != nil else { throw CacheDecoder.Invalid() }
+                renders[position]!.entry = entry
             }
         }
         return (key, searchIndex, renders)
