@@ -70,13 +70,13 @@ import Testing
 
         // With a cache (as in `serve`): the same dates, and git is asked again only after a commit.
         let cache = BuildCache()
-        #expect(cache.gitDates(siteRoot: nested)["oud.md"] == Day(year: 2026, month: 3, day: 4))
+        #expect(cache.gitDates(siteRoot: nested).days()["oud.md"] == Day(year: 2026, month: 3, day: 4))
         #expect(GitDates.repositoryStamp(siteRoot: nested) != nil)
         let before = GitDates.repositoryStamp(siteRoot: nested)
         try Data(page("Oud", "Ook bijgewerkt.").utf8).write(to: nested.appendingPathComponent("Content/oud.md"))
         try git(["commit", "-q", "-am", "derde"], in: repository, date: "2026-11-21T10:00:00+01:00")
         #expect(GitDates.repositoryStamp(siteRoot: nested) != before)
-        #expect(cache.gitDates(siteRoot: nested)["oud.md"] == Day(year: 2026, month: 11, day: 21))
+        #expect(cache.gitDates(siteRoot: nested).days()["oud.md"] == Day(year: 2026, month: 11, day: 21))
     }
 
     /// A commit can change the pages' days without changing a file (here an amended date): a rebuild

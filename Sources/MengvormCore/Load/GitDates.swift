@@ -6,16 +6,44 @@ import Foundation
 /// missing or the site is not in a Git repository: pages then keep `date`, as before.
 enum GitDates {
     /// Content path (`plannen/je-week.md`, `_data/teams.yml`) → day of its last commit, in local time.
-    static func lastChanged(siteRoot: URL) -> [String: Day] {
+    static func lastChanged(siteRoot: URL) -> [String: Day] { start(siteRoot: siteRoot).days() }
+
+    /// Starts the `git log` and returns at once; `days()` reads its answer. The build walks Content/
+    /// meanwhile: in a repository with a long history the log takes longer than the walk.
+    static func start(siteRoot: URL) -> Pending {
         // Not in a repository: no need to start git (a few ms) to hear that.
-        guard ProcessInfo.processInfo.environment["GIT_DIR"] != nil || repositoryStamp(siteRoot: siteRoot) != nil else { return [:] }
+        guard ProcessInfo.processInfo.environment["GIT_DIR"] != nil || repositoryStamp(siteRoot: siteRoot) != nil else {
+            return Pending(known: [:])
+        }
         // --relative: paths relative to the site folder, also when the site is a folder inside a repository.
         let arguments = [
             "git", "-c", "core.quotePath=false", "-C", siteRoot.path, "log", "--format=@%ct", "--name-only",
             "--relative", "--no-renames", "--", "Content",
         ]
-        guard let output = run(arguments) else { return [:] }
-        return parse(output)
+        return Pending(running: spawn(arguments))
+    }
+
+    /// The days of a `git log` that may still be running. Used by one thread.
+    final class Pending {
+        private var running: Running?
+        private var answer: [String: Day]?
+
+        init(known days: [String: Day]) { answer = days }
+        fileprivate init(running: Running?) {
+            self.running = running
+            if running == nil { answer = [:] }
+        }
+
+        /// Waits for git when it still runs; empty when it failed.
+        func days() -> [String: Day] {
+            if let answer { return answer }
+            let days = running.flatMap { $0.output() }.map(GitDates.parse) ?? [:]
+            running = nil
+            answer = days
+            return days
+        }
+
+        deinit { _ = running?.output() }
     }
 
     /// A stamp that changes with every commit, checkout or `git add` of the repository holding the site
@@ -43,12 +71,36 @@ enum GitDates {
         }
     }
 
-    /// Runs a program found on PATH and returns its standard output, or nil when it cannot be started or
-    /// fails. posix_spawn directly: Foundation's Process took 60 ms to start git on this machine, the
-    /// whole `git log` of the shipped site 9 ms.
-    private static func run(_ arguments: [String]) -> Data? {
+    /// A program started with its standard output on a pipe.
+    fileprivate struct Running {
+        let pid: pid_t
+        let pipe: Int32
+
+        /// Its whole standard output, once it ended; nil when it failed.
+        func output() -> Data? {
+            var data = Data()
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(pipe, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { break }
+                data.append(contentsOf: buffer[..<count])
+            }
+            close(pipe)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+            // Exited normally with status 0 (WIFEXITED and WEXITSTATUS, which Swift does not import).
+            return status & 0xFFFF == 0 ? data : nil
+        }
+    }
+
+    /// Starts a program found on PATH, or nil when it cannot be started. posix_spawn directly:
+    /// Foundation's Process took 60 ms to start git on this machine, the whole `git log` of the shipped site 9 ms.
+    private static func spawn(_ arguments: [String]) -> Running? {
         var pipe: [Int32] = [0, 0]
         guard Glibc.pipe(&pipe) == 0 else { return nil }
+        // The reading end must not leak into other programs this process starts.
+        _ = fcntl(pipe[0], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -70,19 +122,7 @@ enum GitDates {
             close(pipe[0])
             return nil
         }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(pipe[0], $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 { break }
-            data.append(contentsOf: buffer[..<count])
-        }
-        close(pipe[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        // Exited normally with status 0 (WIFEXITED and WEXITSTATUS, which Swift does not import).
-        return status & 0xFFFF == 0 ? data : nil
+        return Running(pid: pid, pipe: pipe[0])
     }
 
     /// `@1764600000` lines (a commit's time) each followed by the paths it changed.

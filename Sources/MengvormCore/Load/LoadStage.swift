@@ -39,6 +39,9 @@ enum LoadStage {
         }
         // Every stamp is taken before its file is read, so a change during this build shows in the next one.
         let startedAt = InputFingerprint.wallClockNanoseconds()
+        // `updated` from Git for pages that do not set it: one `git log` for the whole tree, running
+        // while the tree is walked.
+        let gitDates = options.cache?.gitDates(siteRoot: root) ?? GitDates.start(siteRoot: root)
         let configStamp = FileStamp.of(root.path + "/" + SiteConfig.fileName)
         let config = SiteConfig.load(siteRoot: root, diagnostics: &run.diagnostics)
         let themeStamps = TemplateSet.stamps(siteRoot: root, theme: config.theme)
@@ -47,8 +50,7 @@ enum LoadStage {
                 contentRoot: contentRoot, translations: config.otherLanguages, changed: options.changedPaths,
                 diagnostics: &run.diagnostics)
             ?? ContentScanner.scan(contentRoot: contentRoot, translations: config.otherLanguages, diagnostics: &run.diagnostics)
-        // `updated` from Git for pages that do not set it: one `git log` for the whole tree.
-        let gitDays = options.cache?.gitDates(siteRoot: root) ?? GitDates.lastChanged(siteRoot: root)
+        let gitDays = gitDates.days()
         let fingerprint = InputFingerprint(
             startedAt: startedAt, configStamp: configStamp, themeStamps: themeStamps, files: files, gitDays: gitDays)
         run.finished("config, scan, git dates")

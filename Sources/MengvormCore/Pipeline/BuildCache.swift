@@ -59,16 +59,16 @@ public final class BuildCache: @unchecked Sendable {
     }
     private var writtenSearchIndex: (hash: UInt64, entries: [Int: Range<Int>])?
     private let searchIndexLock = NSLock()
-    private var git: (stamp: FileStamp?, days: [String: Day])?
+    private var git: (stamp: FileStamp?, dates: GitDates.Pending)?
 
     /// The Git dates of the site's files, from `git log` only when the repository changed since the last
     /// build (a commit, checkout or `git add`): an edit in `serve` does not start git.
-    func gitDates(siteRoot: URL) -> [String: Day] {
+    func gitDates(siteRoot: URL) -> GitDates.Pending {
         let stamp = GitDates.repositoryStamp(siteRoot: siteRoot)
-        if let git, git.stamp == stamp { return git.days }
-        let days = stamp == nil ? [:] : GitDates.lastChanged(siteRoot: siteRoot)
-        git = (stamp, days)
-        return days
+        if let git, git.stamp == stamp { return git.dates }
+        let dates = stamp == nil ? GitDates.Pending(known: [:]) : GitDates.start(siteRoot: siteRoot)
+        git = (stamp, dates)
+        return dates
     }
     /// Content paths read again by the current build.
     private var reloaded: Set<String> = []
