@@ -5,10 +5,8 @@ import Foundation
 /// newest commit comes first, so a path's first appearance is its last change. Silent when git is
 /// missing or the site is not in a Git repository: pages then keep `date`, as before.
 enum GitDates {
-    /// Content path (`plannen/je-week.md`, `_data/teams.yml`) → day of its last commit, in local time.
-    static func lastChanged(siteRoot: URL) -> [String: Day] { start(siteRoot: siteRoot).days() }
-
-    /// Starts the `git log` and returns at once; `days()` reads its answer. The build walks Content/
+    /// Starts the `git log` and returns at once; `days()` reads its answer: content path
+    /// (`plannen/je-week.md`, `_data/teams.yml`) → day of its last commit, in local time. The build walks Content/
     /// meanwhile: in a repository with a long history the log takes longer than the walk.
     static func start(siteRoot: URL) -> Pending {
         // Not in a repository: no need to start git (a few ms) to hear that.

@@ -21,10 +21,9 @@ public final class BuildCache: @unchecked Sendable {
         var stamps: [FileStamp?] = []
         var positions: [String: Int] = [:]
         /// Where a result carried over unchanged from the cache file this build read is encoded in
-        /// `earlierBytes`: writing the file again copies those bytes (at 10,000 pages, encoding every
-        /// entry again was most of writing the file after a one-page edit). nil for a result read anew.
+        /// `BuildCache.earlierBytes`: writing the file again copies those bytes (at 10,000 pages, encoding
+        /// every entry again was most of writing the file after a one-page edit). nil for a result read anew.
         var origins: [Range<Int>?] = []
-        var earlierBytes: [UInt8]?
     }
 
     struct CachedRender {
@@ -48,7 +47,7 @@ public final class BuildCache: @unchecked Sendable {
     /// with each page's output path; taken by the first index assembled with that key (see `store`).
     var seededRenders: (key: UInt64, renders: [(outputPath: String, render: CachedRender)?])?
     var copies: [String: (stamp: FileStamp, hash: UInt64)] = [:]
-    /// The cache file this build read, which `CachedRender.origin` points into.
+    /// The cache file this build read, which `Loads.origins` and `CachedRender.origin` point into.
     var earlierBytes: [UInt8]?
     /// The search index the last build wrote: its content hash, and where each page's entry is in it
     /// (by page position). Set by the search-index output, which runs beside the others: under a lock.
@@ -151,7 +150,7 @@ public final class BuildCache: @unchecked Sendable {
                 if let old = loads.positions[file.contentPath], let stamp = file.stamp, loads.stamps[old] == stamp {
                     next.results.append(loads.results[old])
                     next.stamps.append(stamp)
-                    next.origins.append(old < loads.origins.count ? loads.origins[old] : nil)
+                    next.origins.append(loads.origins[old])
                 } else {
                     next.results.append((nil, []))
                     next.stamps.append(nil)
@@ -159,7 +158,6 @@ public final class BuildCache: @unchecked Sendable {
                     stale.append(position)
                 }
             }
-            next.earlierBytes = loads.earlierBytes
         }
         let readAt = InputFingerprint.wallClockNanoseconds()
         // The folder's path once: `URL.path` took a tenth of each page's load.
@@ -174,7 +172,7 @@ public final class BuildCache: @unchecked Sendable {
         for (position, index) in stale.enumerated() {
             reloaded.insert(files[index].contentPath)
             next.results[index] = fresh[position]
-            if index < next.origins.count { next.origins[index] = nil }
+            next.origins[index] = nil
             // A file changed just before it was read could change again within the same tick of the
             // file system's clock and keep its stamp (git's "racy" entries): read it again next time.
             if let stamp = files[index].stamp, max(stamp.modified, stamp.changed) < readAt - Self.racyNanoseconds {

@@ -70,7 +70,7 @@ struct CacheEncoder {
 struct CacheDecoder {
     struct Invalid: Error {}
 
-    let bytes: [UInt8]
+    private let bytes: [UInt8]
     private(set) var position: Int
 
     init(_ bytes: [UInt8], from position: Int = 0) {

@@ -8,13 +8,16 @@ import Foundation
 struct InputFingerprint: Equatable {
     var value: UInt64
     /// Every stamp is older than `BuildCache.racyNanoseconds` before its file could be read, so a later
-    /// change will show in it. Taken at the scan (nothing read yet but site.yml); `readingFrom` takes
-    /// it again once the build has begun to read. An untrusted fingerprint is never written to the cache file.
-    private(set) var trusted: Bool
+    /// change will show in it: site.yml is read at the scan, the other inputs from `readAt` on (the
+    /// scan's start until `readingFrom` tells). An untrusted fingerprint is never written to the cache file.
+    var trusted: Bool {
+        !missing && newestSettings < startedAt - BuildCache.racyNanoseconds && newestOther < readAt - BuildCache.racyNanoseconds
+    }
     /// The newest modification or change time of site.yml (read during the scan) and of the other inputs.
     private let newestSettings: Int64
     private let newestOther: Int64
     private let startedAt: Int64
+    private var readAt: Int64
     private let missing: Bool
 
     init(
@@ -54,8 +57,8 @@ struct InputFingerprint: Equatable {
         newestSettings = configStamp.map { max($0.modified, $0.changed) } ?? Int64.min
         newestOther = newest
         self.startedAt = startedAt
+        readAt = startedAt
         self.missing = missing
-        trusted = !missing && max(newestSettings, newestOther) < startedAt - BuildCache.racyNanoseconds
     }
 
     /// The fingerprint of a build that reads its theme, data and pages from `readAt` on (site.yml it read
@@ -65,8 +68,7 @@ struct InputFingerprint: Equatable {
     /// after the scan, and the build after that can be up to date.
     func readingFrom(_ readAt: Int64) -> InputFingerprint {
         var read = self
-        read.trusted =
-            !missing && newestSettings < startedAt - BuildCache.racyNanoseconds && newestOther < readAt - BuildCache.racyNanoseconds
+        read.readAt = readAt
         return read
     }
 

@@ -78,7 +78,7 @@ enum PersistentCache {
         // The loads' length first, so a build can decode them and the renders side by side.
         let loadsAt = file.bytes.count
         file.hash(0)
-        encodeLoads(cache.loads, into: &file)
+        encodeLoads(cache.loads, earlier: cache.earlierBytes, into: &file)
         file.fill(UInt64(file.bytes.count - loadsAt - 8), at: loadsAt)
         encodeRenders(cache, into: &file)
         file.array(cache.copies.sorted { $0.key < $1.key }) {
@@ -92,7 +92,7 @@ enum PersistentCache {
         return file.bytes
     }
 
-    private static func encodeLoads(_ loads: BuildCache.Loads, into body: inout CacheEncoder) {
+    private static func encodeLoads(_ loads: BuildCache.Loads, earlier: [UInt8]?, into body: inout CacheEncoder) {
         // Only files whose stamp is trusted: the others are read again anyway.
         var paths = [String?](repeating: nil, count: loads.results.count)
         for (path, position) in loads.positions where position < paths.count { paths[position] = path }
@@ -101,7 +101,7 @@ enum PersistentCache {
         encodeInParts(
             trusted.count, into: &body,
             // Carried over from the file this build read, with the same path and stamp: its bytes there.
-            earlier: loads.earlierBytes.map { earlier in (earlier, { loads.origins[trusted[$0]] }) }
+            earlier: earlier.map { earlier in (earlier, { loads.origins[trusted[$0]] }) }
         ) { encoder, item in
             let position = trusted[item]
             let (page, diagnostics) = loads.results[position]
@@ -118,43 +118,36 @@ enum PersistentCache {
 
     /// Encodes items 0..<count in order, in a few parts side by side: the file is written at the end of
     /// a build, on one thread, and at 10,000 pages encoding it took 40 ms of a 2 s build. `earlier`: the
-    /// cache file this build read, and where in it an item is encoded already. When nearly every item is
-    /// (a rebuild after an edit), its runs of neighbouring items are copied from there in one piece each.
+    /// cache file this build read, and where in it an item is encoded already; each run of neighbouring
+    /// items found there is copied in one piece.
     private static func encodeInParts(
         _ count: Int, into body: inout CacheEncoder, earlier: (bytes: [UInt8], origin: (Int) -> Range<Int>?)? = nil,
         _ item: (inout CacheEncoder, Int) -> Void
     ) {
-        if let earlier {
-            let origins = (0..<count).map(earlier.origin)
-            if origins.lazy.filter({ $0 == nil }).count < 256 {
-                var run: Range<Int>?
-                for position in 0..<count {
-                    if let origin = origins[position] {
-                        if let current = run, current.upperBound == origin.lowerBound {
-                            run = current.lowerBound..<origin.upperBound
-                        } else {
-                            if let current = run { body.append(earlier.bytes, current) }
-                            run = origin
-                        }
-                    } else {
-                        if let current = run { body.append(earlier.bytes, current) }
-                        run = nil
-                        item(&body, position)
-                    }
-                }
-                if let current = run { body.append(earlier.bytes, current) }
-                return
-            }
-        }
-        let encoded = parallelRanges(count, parts: 8, minimum: 256) { range -> CacheEncoder in
-            var encoder = CacheEncoder(capacity: range.count * 512)
+        func encode(_ range: Range<Int>, into encoder: inout CacheEncoder) {
+            var run: Range<Int>?
             for position in range {
                 if let earlier, let origin = earlier.origin(position) {
-                    encoder.append(earlier.bytes, origin)
+                    if let current = run, current.upperBound == origin.lowerBound {
+                        run = current.lowerBound..<origin.upperBound
+                        continue
+                    }
+                    if let current = run { encoder.append(earlier.bytes, current) }
+                    run = origin
                 } else {
+                    if let earlier, let current = run { encoder.append(earlier.bytes, current) }
+                    run = nil
                     item(&encoder, position)
                 }
             }
+            if let earlier, let current = run { encoder.append(earlier.bytes, current) }
+        }
+        // After an edit nearly every item is a copy: then one thread is quicker than parts to join.
+        let fresh = earlier.map { earlier in (0..<count).lazy.filter { earlier.origin($0) == nil }.count } ?? count
+        guard fresh >= 256 else { return encode(0..<count, into: &body) }
+        let encoded = parallelRanges(count, parts: 8, minimum: 256) { range -> CacheEncoder in
+            var encoder = CacheEncoder(capacity: range.count * 512)
+            encode(range, into: &encoder)
             return encoder
         }
         for part in encoded { body.append(part) }
@@ -324,7 +317,6 @@ enum PersistentCache {
             loads.stamps.append(stamp)
             loads.origins.append(start..<body.position)
         }
-        loads.earlierBytes = body.bytes
         return loads
     }
 

@@ -30,29 +30,8 @@ func parallelRanges<T>(_ count: Int, parts: Int, minimum: Int, _ body: (Range<In
 
 /// `first` and `second` side by side; their results.
 func parallelPair<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-    var a: A?
-    var b: B?
-    withoutActuallyEscaping(first) { first in
-        withoutActuallyEscaping(second) { second in
-            withUnsafeMutablePointer(to: &a) { a in
-                withUnsafeMutablePointer(to: &b) { b in
-                    let slots = PairSlots(first: first, second: second, a: a, b: b)
-                    DispatchQueue.concurrentPerform(iterations: 2) { index in
-                        if index == 0 { slots.a.pointee = slots.first() } else { slots.b.pointee = slots.second() }
-                    }
-                }
-            }
-        }
-    }
-    return (a!, b!)
-}
-
-/// Each of the two iterations writes only its own slot.
-private struct PairSlots<A, B>: @unchecked Sendable {
-    let first: () -> A
-    let second: () -> B
-    let a: UnsafeMutablePointer<A?>
-    let b: UnsafeMutablePointer<B?>
+    let results = parallelMap(2) { index -> Any in index == 0 ? first() : second() }
+    return (results[0] as! A, results[1] as! B)
 }
 
 /// Each iteration writes only its own slot, so sharing the buffer across threads is safe.
