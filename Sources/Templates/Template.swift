@@ -62,11 +62,11 @@ final class Path: Sendable {
     }
 
     let start: Start
-    let names: [String]
+    let names: [TemplateName]
     /// In the order they apply: `a(b(x))` applies `b` first.
     let transforms: [Transform]
 
-    init(start: Start, names: [String], transforms: [Transform]) {
+    init(start: Start, names: [TemplateName], transforms: [Transform]) {
         self.start = start
         self.names = names
         self.transforms = transforms
@@ -76,4 +76,37 @@ final class Path: Sendable {
 /// The transforms a template may apply to a value, with the results swift-mustache gave.
 enum Transform: String, Sendable, CaseIterable {
     case first, last, count, empty, reversed, lowercased, uppercased, capitalized
+}
+
+/// A name a template looks up (`title` in `{{page.title}}`), with the number this process gave it: views
+/// compare numbers, not text. A view's lookup tried its names one text comparison after another, and
+/// those comparisons were most of the time of the default theme's page templates.
+public struct TemplateName: Hashable, Sendable, CustomStringConvertible {
+    /// The same number for the same text, for the life of the process.
+    public let id: Int
+    public let string: String
+
+    /// Interns `string`: call it once per name (when a template is parsed, or in a view's `static let`),
+    /// not per lookup.
+    public init(_ string: String) {
+        self.string = string
+        id = Self.number(for: string)
+    }
+
+    public var description: String { string }
+
+    @inlinable public static func == (left: TemplateName, right: TemplateName) -> Bool { left.id == right.id }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var numbers: [String: Int] = [:]
+
+    private static func number(for string: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if let number = numbers[string] { return number }
+        let number = numbers.count
+        numbers[string] = number
+        return number
+    }
 }

@@ -285,7 +285,7 @@ struct TemplateParser {
         if name.isEmpty, let last = transforms.last {
             throw Failure(kind: .transformWithoutName(last), position: tagStart)
         }
-        let names = name.split(separator: ".").map(String.init)
+        let names = name.split(separator: ".").map { TemplateName(String($0)) }
         if name.hasPrefix(".") || names.isEmpty { return Path(start: names.isEmpty ? .top : .anchored, names: names, transforms: resolved) }
         return Path(start: .stack, names: names, transforms: resolved)
     }

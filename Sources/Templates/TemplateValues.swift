@@ -12,7 +12,8 @@ public protocol TemplateParent {
 open class TemplateObject {
     public init() {}
 
-    open func value(named name: String) -> TemplateValue? { nil }
+    /// The child `name`; compare `name` with `TemplateName`s made once (`static let`), not with text.
+    open func value(named name: TemplateName) -> TemplateValue? { nil }
 }
 
 /// A value as a view hands it to the renderer: the kinds views use, and anything else as `any`.
@@ -150,14 +151,14 @@ enum Shape {
 enum Values {
     /// A child of any value: dictionaries, views and `TemplateParent`s have children, nothing else does.
     @inline(__always)
-    static func child(named name: String, of value: TemplateValue) -> TemplateValue? {
+    static func child(named name: TemplateName, of value: TemplateValue) -> TemplateValue? {
         switch value {
         case .object(let object): return object.value(named: name)
-        case .dictionary(let dictionary): return dictionary[name].map(TemplateValue.init)
+        case .dictionary(let dictionary): return dictionary[name.string].map(TemplateValue.init)
         case .any(let value):
             switch Shape(value) {
-            case .dictionary(let dictionary): return dictionary[name].map(TemplateValue.init)
-            case .other: return (value as? any TemplateParent)?.child(named: name).map(TemplateValue.init)
+            case .dictionary(let dictionary): return dictionary[name.string].map(TemplateValue.init)
+            case .other: return (value as? any TemplateParent)?.child(named: name.string).map(TemplateValue.init)
             case .flag, .dictionaries, .string, .strings, .list: return nil
             }
         case .string, .flag, .int, .objects, .html: return nil

@@ -111,8 +111,8 @@ import Testing
             self.title = title
             self.current = current
         }
-        override func value(named name: String) -> TemplateValue? {
-            switch name {
+        override func value(named name: TemplateName) -> TemplateValue? {
+            switch name.string {
             case "title": return .string(title)
             case "current": return .flag(current)
             default: return nil

@@ -79,9 +79,9 @@ final class CachedPartials: TemplateObject, @unchecked Sendable {
         self.renderPartial = renderPartial
     }
 
-    override func value(named name: String) -> TemplateValue? {
-        guard names.contains(name) else { return nil }
-        return .html(renderPartial(name))
+    override func value(named name: TemplateName) -> TemplateValue? {
+        guard names.contains(name.string) else { return nil }
+        return .html(renderPartial(name.string))
     }
 }
 

@@ -55,30 +55,30 @@ final class PageContext: TemplateObject, @unchecked Sendable {
         self.marksCurrentSibling = marksCurrentSibling
     }
 
-    override func value(named name: String) -> TemplateValue? {
-        if name == "cached" { return cached.map { .object($0) } }
-        if !view.extra.isEmpty, let value = view.extra[name] { return TemplateValue(value) }
+    override func value(named name: TemplateName) -> TemplateValue? {
+        if name == .cached { return cached.map { .object($0) } }
+        if !view.extra.isEmpty, let value = view.extra[name.string] { return TemplateValue(value) }
         switch name {
-        case "site": return .dictionary(view.site)
-        case "lang": return .string(view.lang)
-        case "root": return .string(view.root)
-        case "home_url": return .string(view.homeURL)
-        case "t": return .dictionary(view.strings.values)
-        case "t_json": return .string(view.strings.json)
-        case "page": return .object(page)
-        case "menu": return .any(view.menu)
-        case "content": return view.content.map { .html($0) }
-        case "translations": return view.translations.count > 1 ? .any(view.translations.map(\.mustache)) : nil
-        case "has_translations": return view.translations.count > 1 ? .flag(true) : nil
-        case "breadcrumbs": return view.breadcrumbs.isEmpty ? nil : .objects(view.breadcrumbs.map(\.mustache))
-        case "has_breadcrumbs": return view.breadcrumbs.isEmpty ? nil : .flag(true)
-        case "children": return view.children.isEmpty ? nil : .objects(view.children)
-        case "has_children": return view.children.isEmpty ? nil : .flag(true)
-        case "siblings": return view.siblings.isEmpty ? nil : .objects(siblings())
-        case "has_siblings": return view.siblings.isEmpty ? nil : .flag(true)
-        case "prev": return view.prev.map { .object($0) }
-        case "next": return view.next.map { .object($0) }
-        case "section": return view.section.map { .object($0.mustache) }
+        case .page: return .object(page)
+        case .t: return .dictionary(view.strings.values)
+        case .root: return .string(view.root)
+        case .site: return .dictionary(view.site)
+        case .lang: return .string(view.lang)
+        case .homeURL: return .string(view.homeURL)
+        case .tJSON: return .string(view.strings.json)
+        case .menu: return .any(view.menu)
+        case .content: return view.content.map { .html($0) }
+        case .translations: return view.translations.count > 1 ? .any(view.translations.map(\.mustache)) : nil
+        case .hasTranslations: return view.translations.count > 1 ? .flag(true) : nil
+        case .breadcrumbs: return view.breadcrumbs.isEmpty ? nil : .objects(view.breadcrumbs.map(\.mustache))
+        case .hasBreadcrumbs: return view.breadcrumbs.isEmpty ? nil : .flag(true)
+        case .children: return view.children.isEmpty ? nil : .objects(view.children)
+        case .hasChildren: return view.children.isEmpty ? nil : .flag(true)
+        case .siblings: return view.siblings.isEmpty ? nil : .objects(siblings())
+        case .hasSiblings: return view.siblings.isEmpty ? nil : .flag(true)
+        case .prev: return view.prev.map { .object($0) }
+        case .next: return view.next.map { .object($0) }
+        case .section: return view.section.map { .object($0.mustache) }
         default: return nil
         }
     }
@@ -145,41 +145,46 @@ final class PageSummaryContext: TemplateObject, @unchecked Sendable {
 
     init(summary: PageSummary) { self.summary = summary }
 
-    override func value(named name: String) -> TemplateValue? {
+    override func value(named name: TemplateName) -> TemplateValue? {
         // `summary.x` reads one field; a local copy of the summary retained all of them on every lookup.
         if summary.is404 {
-            if name == "title" { return .string(summary.title) }
-            return name == "is_404" ? .flag(true) : nil
+            if name == .title { return .string(summary.title) }
+            return name == .is404 ? .flag(true) : nil
         }
         switch name {
-        case "title": return .string(summary.title)
-        case "kind": return .string(summary.kind)
-        case "url": return .string(summary.url)
-        case "path": return .string(summary.path)
-        case "source": return summary.source.map { .string($0) }
-        case "task_count": return summary.taskCount.map { .int($0) }
-        case "is_generated": return summary.isGenerated ? .flag(true) : nil
-        case "description": return summary.description.map { .string($0) }
-        case "owner": return summary.owner.map { .string($0) }
-        case "tags": return summary.tags.isEmpty ? nil : .any(summary.tags)
-        case "has_tags": return summary.tags.isEmpty ? nil : .flag(true)
-        case "tag_links": return summary.tags.isEmpty ? nil : .objects(summary.tagLinks.map { LinkContext($0, titleName: "name") })
-        case "feed_url": return summary.feedURL.map { .string($0) }
-        case "params": return summary.params.isEmpty ? nil : .dictionary(summary.params)
-        case "entry": return summary.entry.map(TemplateValue.init)
-        case "edit_url": return summary.editURL.map { .string($0) }
-        case "toc": return summary.toc.isEmpty ? nil : .objects(summary.toc.map(\.mustache))
-        case "has_toc": return summary.toc.isEmpty ? nil : .flag(true)
+        case .title: return .string(summary.title)
+        case .description: return summary.description.map { .string($0) }
+        case .url: return .string(summary.url)
+        case .path: return .string(summary.path)
+        case .hasTOC: return summary.toc.isEmpty ? nil : .flag(true)
+        case .toc: return summary.toc.isEmpty ? nil : .objects(summary.toc.map(\.mustache))
+        case .date: return date("date").map { .string($0.day.description) }
+        case .dateLong: return date("date").map { .string($0.long) }
+        case .updated: return date("updated").map { .string($0.day.description) }
+        case .updatedLong: return date("updated").map { .string($0.long) }
+        case .reviewBy: return date("review_by").map { .string($0.day.description) }
+        case .reviewByLong: return date("review_by").map { .string($0.long) }
+        case .owner: return summary.owner.map { .string($0) }
+        case .editURL: return summary.editURL.map { .string($0) }
+        case .hasTags: return summary.tags.isEmpty ? nil : .flag(true)
+        case .tags: return summary.tags.isEmpty ? nil : .any(summary.tags)
+        case .tagLinks: return summary.tags.isEmpty ? nil : .objects(summary.tagLinks.map { LinkContext($0, titleName: .name) })
+        case .kind: return .string(summary.kind)
+        case .source: return summary.source.map { .string($0) }
+        case .taskCount: return summary.taskCount.map { .int($0) }
+        case .isGenerated: return summary.isGenerated ? .flag(true) : nil
+        case .feedURL: return summary.feedURL.map { .string($0) }
+        case .params: return summary.params.isEmpty ? nil : .dictionary(summary.params)
+        case .entry: return summary.entry.map(TemplateValue.init)
         default:
-            // `is_KIND`, then `date`, `updated`, `review_by` and each as `KEY_long`.
-            if name.utf8.starts(with: "is_".utf8) { return name.utf8.dropFirst(3).elementsEqual(summary.kind.utf8) ? .flag(true) : nil }
-            for (key, day, long) in summary.dates {
-                if name == key { return .string(day.description) }
-                if name.utf8.count == key.utf8.count + 5, name.hasSuffix("_long"), name.hasPrefix(key) { return .string(long) }
-            }
+            // `is_KIND`.
+            let text = name.string
+            if text.utf8.starts(with: "is_".utf8) { return text.utf8.dropFirst(3).elementsEqual(summary.kind.utf8) ? .flag(true) : nil }
             return nil
         }
     }
+
+    private func date(_ key: String) -> (key: String, day: Day, long: String)? { summary.dates.first { $0.key == key } }
 }
 
 /// `page.toc`: a level-2 heading with its level-3 headings as `subitems`.
@@ -197,12 +202,12 @@ final class TOCItemContext: TemplateObject, @unchecked Sendable {
 
     init(_ item: TOCItem) { self.item = item }
 
-    override func value(named name: String) -> TemplateValue? {
+    override func value(named name: TemplateName) -> TemplateValue? {
         switch name {
-        case "id": return .string(item.id)
-        case "text": return .string(item.text)
-        case "subitems": return item.subitems.isEmpty ? nil : .objects(item.subitems.map(\.mustache))
-        case "has_subitems": return item.subitems.isEmpty ? nil : .flag(true)
+        case .id: return .string(item.id)
+        case .text: return .string(item.text)
+        case .hasSubitems: return item.subitems.isEmpty ? nil : .flag(true)
+        case .subitems: return item.subitems.isEmpty ? nil : .objects(item.subitems.map(\.mustache))
         default: return nil
         }
     }
@@ -229,14 +234,14 @@ struct ListEntry {
     var dictionary: [String: Any] {
         let context = ListEntryContext(self)
         var values = [String: Any](minimumCapacity: ListEntryContext.names.count)
-        for name in ListEntryContext.names { values[name] = context.value(named: name)?.asAny }
+        for name in ListEntryContext.names { values[name.string] = context.value(named: name)?.asAny }
         return values
     }
 }
 
 /// A `ListEntry`, read by name.
 final class ListEntryContext: TemplateObject, @unchecked Sendable {
-    static let names = ["title", "url", "current", "description", "date", "date_long", "is_section", "count"]
+    static let names: [TemplateName] = [.title, .url, .current, .description, .date, .dateLong, .isSection, .count]
     let entry: ListEntry
     /// Made once: a section's list is shared by all of its pages.
     private let dateText: String?
@@ -253,16 +258,16 @@ final class ListEntryContext: TemplateObject, @unchecked Sendable {
         return ListEntryContext(entry)
     }
 
-    override func value(named name: String) -> TemplateValue? {
+    override func value(named name: TemplateName) -> TemplateValue? {
         switch name {
-        case "title": return .string(entry.title)
-        case "url": return .string(entry.url)
-        case "current": return .flag(entry.current)
-        case "description": return entry.description.map { .string($0) }
-        case "date": return dateText.map { .string($0) }
-        case "date_long": return dateText.map { .string(entry.dateLong ?? $0) }
-        case "is_section": return entry.isSection ? .flag(true) : nil
-        case "count": return entry.count.map { .int($0) }
+        case .url: return .string(entry.url)
+        case .title: return .string(entry.title)
+        case .current: return .flag(entry.current)
+        case .description: return entry.description.map { .string($0) }
+        case .dateLong: return dateText.map { .string(entry.dateLong ?? $0) }
+        case .date: return dateText.map { .string($0) }
+        case .isSection: return entry.isSection ? .flag(true) : nil
+        case .count: return entry.count.map { .int($0) }
         default: return nil
         }
     }
@@ -287,21 +292,21 @@ struct Link {
     var title: String
     var url: String
 
-    var mustache: TemplateObject { LinkContext(self, titleName: "title") }
+    var mustache: TemplateObject { LinkContext(self, titleName: .title) }
 }
 
 /// A `Link`, read by name; `page.tag_links` names its title `name`.
 final class LinkContext: TemplateObject, @unchecked Sendable {
     let link: Link
-    let titleName: String
+    let titleName: TemplateName
 
-    init(_ link: Link, titleName: String) {
+    init(_ link: Link, titleName: TemplateName) {
         self.link = link
         self.titleName = titleName
     }
 
-    override func value(named name: String) -> TemplateValue? {
-        if name == "url" { return .string(link.url) }
+    override func value(named name: TemplateName) -> TemplateValue? {
+        if name == .url { return .string(link.url) }
         return name == titleName ? .string(link.title) : nil
     }
 }
@@ -342,4 +347,65 @@ struct ComponentView {
             "t": strings.values, "t_json": strings.json, "root": root, "lang": lang,
         ]
     }
+}
+
+/// The names the views above answer to, each made once (see `TemplateName`): a lookup compares numbers.
+extension TemplateName {
+    // A page's view.
+    static let page = TemplateName("page")
+    static let t = TemplateName("t")
+    static let root = TemplateName("root")
+    static let cached = TemplateName("cached")
+    static let site = TemplateName("site")
+    static let lang = TemplateName("lang")
+    static let homeURL = TemplateName("home_url")
+    static let tJSON = TemplateName("t_json")
+    static let menu = TemplateName("menu")
+    static let content = TemplateName("content")
+    static let translations = TemplateName("translations")
+    static let hasTranslations = TemplateName("has_translations")
+    static let breadcrumbs = TemplateName("breadcrumbs")
+    static let hasBreadcrumbs = TemplateName("has_breadcrumbs")
+    static let children = TemplateName("children")
+    static let hasChildren = TemplateName("has_children")
+    static let siblings = TemplateName("siblings")
+    static let hasSiblings = TemplateName("has_siblings")
+    static let prev = TemplateName("prev")
+    static let next = TemplateName("next")
+    static let section = TemplateName("section")
+    // `page`.
+    static let title = TemplateName("title")
+    static let description = TemplateName("description")
+    static let url = TemplateName("url")
+    static let path = TemplateName("path")
+    static let hasTOC = TemplateName("has_toc")
+    static let toc = TemplateName("toc")
+    static let date = TemplateName("date")
+    static let dateLong = TemplateName("date_long")
+    static let updated = TemplateName("updated")
+    static let updatedLong = TemplateName("updated_long")
+    static let reviewBy = TemplateName("review_by")
+    static let reviewByLong = TemplateName("review_by_long")
+    static let owner = TemplateName("owner")
+    static let editURL = TemplateName("edit_url")
+    static let hasTags = TemplateName("has_tags")
+    static let tags = TemplateName("tags")
+    static let tagLinks = TemplateName("tag_links")
+    static let kind = TemplateName("kind")
+    static let source = TemplateName("source")
+    static let taskCount = TemplateName("task_count")
+    static let isGenerated = TemplateName("is_generated")
+    static let is404 = TemplateName("is_404")
+    static let feedURL = TemplateName("feed_url")
+    static let params = TemplateName("params")
+    static let entry = TemplateName("entry")
+    // Table of contents, list entries, links.
+    static let id = TemplateName("id")
+    static let text = TemplateName("text")
+    static let subitems = TemplateName("subitems")
+    static let hasSubitems = TemplateName("has_subitems")
+    static let current = TemplateName("current")
+    static let isSection = TemplateName("is_section")
+    static let count = TemplateName("count")
+    static let name = TemplateName("name")
 }
