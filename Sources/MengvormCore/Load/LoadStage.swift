@@ -62,13 +62,20 @@ enum LoadStage {
     /// The theme, the data files and the pages.
     static func load(_ scanned: ScannedSite, _ options: BuildOptions, _ run: inout BuildRun) -> LoadedSite {
         let contentRoot = scanned.contentRoot
-        let templates = TemplateSet.load(siteRoot: options.siteRoot, config: scanned.config, diagnostics: &run.diagnostics)
-        let data = DataFiles.load(scanned.files, contentRoot: contentRoot, diagnostics: &run.diagnostics)
-        run.finished("theme, data")
+        // The theme and the data files are read beside the pages, which need neither (the default theme's
+        // templates and i18n files took 15 ms of a 10,000-page build on one thread, the other one idle).
+        let themeAndData = Background { [siteRoot = options.siteRoot] in
+            var diagnostics = Diagnostics()
+            let templates = TemplateSet.load(siteRoot: siteRoot, config: scanned.config, diagnostics: &diagnostics)
+            let data = DataFiles.load(scanned.files, contentRoot: contentRoot, diagnostics: &diagnostics)
+            return (templates, data, diagnostics)
+        }
         let markdownFiles = scanned.files.filter { [.home, .section, .page].contains($0.kind) }
         let results =
             options.cache?.load(markdownFiles, contentRoot: contentRoot)
             ?? parallelMap(markdownFiles.count) { [root = contentRoot.path] in PageLoader.load(markdownFiles[$0], contentRoot: root) }
+        let (templates, data, themeDiagnostics) = themeAndData.wait()
+        run.diagnostics.add(contentsOf: themeDiagnostics.all)
         var pages: [LoadedPage] = []
         for result in results {
             run.diagnostics.add(contentsOf: result.diagnostics)

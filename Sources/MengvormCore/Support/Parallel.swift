@@ -39,3 +39,21 @@ private struct SharedWork<T>: @unchecked Sendable {
     let body: (Int) -> T
     let results: UnsafeMutableBufferPointer<T?>
 }
+
+/// `body` on another thread while the caller goes on; `wait()` gives its result (once).
+final class Background<T>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async {
+            self.result = body()
+            self.done.signal()
+        }
+    }
+
+    func wait() -> T {
+        done.wait()
+        return result.take()!
+    }
+}
