@@ -84,7 +84,11 @@ struct CmarkNode: Equatable {
         switch type {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
             guard let literal = cmark_node_get_literal(pointer) else { return }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+            // As typed bytes: appending a raw buffer took the generic path, byte by byte.
+            let count = strlen(literal)
+            literal.withMemoryRebound(to: UInt8.self, capacity: count) {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
+            }
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             bytes.append(UInt8(ascii: " "))
         default:

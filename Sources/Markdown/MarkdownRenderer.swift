@@ -16,6 +16,9 @@ public struct MarkdownRenderer {
     public var renderComponent: (ComponentBlock) -> ComponentDecision
     /// Whether `MarkdownDocument.plainText` is wanted (for search); skipping it saves a walk.
     public var collectsText = true
+    /// What ends a paragraph or heading in `plainText`: a line break, or a space for text kept on one
+    /// line (the search index, whose quoting stopped at every line break: 100 times a page).
+    public var textBlockBreak = UInt8(ascii: "\n")
     /// The visible titles of callouts (`> [!NOTE]`) in the page's language; English when missing.
     public var calloutLabels: [CalloutKind: String] = [:]
     /// The accessible name of a table's scrolling wrapper, followed by its first column headers.
@@ -71,7 +74,7 @@ public struct MarkdownRenderer {
         var pass = TransformPass(renderer: self, lineOffset: lineOffset, positions: positions)
         pass.run(on: collectNodes(in: document))
 
-        let plain = collectsText ? readableText(of: document) : []
+        let plain = collectsText ? readableText(of: document, blockBreak: textBlockBreak) : []
         // Kept as bytes: the input was valid UTF-8, and so is what cmark writes from it.
         let htmlPointer = cmark_render_html(documentPointer, options)
         let html = htmlPointer.map { Array(UnsafeRawBufferPointer(start: $0, count: strlen($0))) } ?? []
@@ -86,9 +89,9 @@ public struct MarkdownRenderer {
     }
 }
 
-/// Readable text with a line break after each block, so words of adjacent blocks stay apart.
-/// Iterative, like every walk here: a list may nest ten thousand levels deep.
-private func readableText(of root: CmarkNode) -> [UInt8] {
+/// Readable text with `blockBreak` (a line break) after each block, so words of adjacent blocks stay
+/// apart. Iterative, like every walk here: a list may nest ten thousand levels deep.
+private func readableText(of root: CmarkNode, blockBreak: UInt8) -> [UInt8] {
     var bytes: [UInt8] = []
     guard let iterator = cmark_iter_new(root.pointer) else { return [] }
     defer { cmark_iter_free(iterator) }
@@ -103,10 +106,10 @@ private func readableText(of root: CmarkNode) -> [UInt8] {
             // A table cell: keep the words of neighbouring cells apart.
             bytes.append(UInt8(ascii: " "))
         } else if node.type == CMARK_NODE_PARAGRAPH || node.type == CMARK_NODE_HEADING {
-            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(blockBreak)
         } else if node.type == CMARK_NODE_CUSTOM_BLOCK, (node.firstChild?.type.rawValue ?? 0) >= CMARK_NODE_FIRST_INLINE.rawValue {
             // A heading wrapped for its id.
-            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(blockBreak)
         }
     }
     return bytes

@@ -79,6 +79,8 @@ struct PageRenderer: @unchecked Sendable {
                 }
             })
         markdown.collectsText = config.searchIndex
+        // The index keeps each page's text on one line (`SearchIndex.appendText`).
+        markdown.textBlockBreak = UInt8(ascii: " ")
         let strings = views.strings(for: pageIndex)
         for kind in CalloutKind.allCases {
             if let label = strings["callout_" + kind.rawValue] { markdown.calloutLabels[kind] = label }
