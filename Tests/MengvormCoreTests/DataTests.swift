@@ -43,6 +43,9 @@ import Testing
         #expect(Day("2026-11-23")!.adding(days: 38).description == "2026-12-31")
         #expect(Day("2027-01-01")!.ordinal - Day("2026-01-01")!.ordinal == 365)
         #expect(Day("2027-03-01")!.long(language: "nl") == "1 maart 2027")
+        #expect(Day("2026-12-25")!.long(language: "nl") == "25 december 2026")
+        #expect(Day("2026-09-30")!.long(language: "nl-BE") == "30 september 2026")
+        #expect(Day("2027-01-09")!.long(language: "en") == "9 January 2027")
     }
 
     @Test func yamlScalarsResolveTheYAML12Way() throws {

@@ -122,7 +122,35 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// "1 maart 2027" (Dutch) or "1 March 2027" (other languages).
     public func long(language: String) -> String {
-        let names = language.hasPrefix("nl") ? Day.dutchMonths : Day.englishMonths
-        return "\(day) \(names[month - 1]) \(year)"
+        let names = language.utf8.starts(with: "nl".utf8) ? Day.dutchMonths : Day.englishMonths
+        guard (1...12).contains(month), (1...99).contains(day), (1000...9999).contains(year) else {
+            return "\(day) \(names[month - 1]) \(year)"
+        }
+        // Written in place: a tag page or a section list shows a date per page (the interpolation was
+        // 1,600 instructions a date, a fifth of a list entry).
+        var name = names[month - 1]
+        return name.withUTF8 { month in
+            String(unsafeUninitializedCapacity: month.count + 8) { out in
+                var at = 0
+                if day >= 10 {
+                    out[at] = UInt8(ascii: "0") + UInt8(day / 10)
+                    at += 1
+                }
+                out[at] = UInt8(ascii: "0") + UInt8(day % 10)
+                out[at + 1] = UInt8(ascii: " ")
+                at += 2
+                for byte in month {
+                    out[at] = byte
+                    at += 1
+                }
+                out[at] = UInt8(ascii: " ")
+                var rest = year
+                for position in stride(from: at + 4, through: at + 1, by: -1) {
+                    out[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                return at + 5
+            }
+        }
     }
 }
