@@ -22,8 +22,12 @@ public struct TemplateLibrary: Sendable {
     /// `capacity`: the bytes to reserve at once (a buffer that grows copies what it holds each time).
     public func renderBytes(_ value: Any, template name: String, capacity: Int = 16_384) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(templates: templates, value: TemplateValue(value), capacity: capacity)
-        renderer.render(template.nodes)
-        return renderer.output
+        let value = TemplateValue(value)
+        return TemplateOutput.bytes(capacity: capacity) { output in
+            withUnsafeMutablePointer(to: &output) { pointer in
+                var renderer = TemplateRenderer(templates: templates, value: value, output: pointer)
+                renderer.render(template.nodes)
+            }
+        }
     }
 }

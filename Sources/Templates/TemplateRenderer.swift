@@ -5,17 +5,18 @@ import CByteScan
 /// and no second pass to check it (a String's append and that check were 5 % of a 10,000-page build).
 struct TemplateRenderer {
     let templates: [String: Template]
-    private(set) var output: [UInt8] = []
+    /// Lent by `TemplateOutput.bytes` for one rendering.
+    private let out: UnsafeMutablePointer<TemplateOutput>
     private let stack: ContextStack
     /// Put before each line a partial or block renders, after its first (standalone partials and blocks).
     private var indentation = ""
     /// The `{{$block}}` overrides of the `{{<parent}}` tags being rendered; the outermost wins.
     private var overrides: [String: [Node]] = [:]
 
-    init(templates: [String: Template], value: TemplateValue, capacity: Int) {
+    init(templates: [String: Template], value: TemplateValue, output: UnsafeMutablePointer<TemplateOutput>) {
         self.templates = templates
         stack = ContextStack(value)
-        output.reserveCapacity(capacity)
+        out = output
     }
 
     mutating func render(_ nodes: [Node]) {
@@ -24,14 +25,16 @@ struct TemplateRenderer {
             return
         }
         // Each node that starts a line gets the indentation when it writes anything (as swift-mustache did).
-        let start = output.count
+        let start = out.pointee.count
         for node in nodes {
-            let nodeStart = output.count
+            let nodeStart = out.pointee.count
             let startsLine =
-                nodeStart > start && output[nodeStart - 1] == 0x0A && !(nodeStart - 2 >= start && output[nodeStart - 2] == 0x0D)
+                nodeStart > start && out.pointee[nodeStart - 1] == 0x0A
+                && !(nodeStart - 2 >= start && out.pointee[nodeStart - 2] == 0x0D)
             render(node)
-            if startsLine, output.count > nodeStart {
-                output.insert(contentsOf: indentation.utf8, at: nodeStart)
+            if startsLine, out.pointee.count > nodeStart {
+                var indentation = indentation
+                indentation.withUTF8 { out.pointee.insert($0, at: nodeStart) }
             }
         }
     }
@@ -39,7 +42,7 @@ struct TemplateRenderer {
     private mutating func render(_ node: Node) {
         switch node {
         case .text(let text):
-            output.append(contentsOf: text.bytes)
+            out.pointee.append(text.bytes)
         case .variable(let path, let escaped):
             if let value = lookUp(path) { write(value, escaped: escaped) }
         case .section(let path, let inverted, let body):
@@ -155,7 +158,7 @@ struct TemplateRenderer {
     private mutating func write(_ value: TemplateValue, escaped: Bool) {
         switch value {
         case .string(let string): escaped ? writeEscaped(string) : writeRaw(string)
-        case .html(let html): escaped ? writeEscaped(html.html) : html.appendHTML(to: &output)
+        case .html(let html): escaped ? writeEscaped(html.html) : html.appendHTML(to: &out.pointee)
         case .int(let number): writeRaw(String(number))
         case .flag(let flag): writeRaw(flag ? "true" : "false")
         case .object, .objects, .dictionary: write(describing: value.asAny, escaped: escaped)
@@ -169,7 +172,7 @@ struct TemplateRenderer {
             } else if let number = value as? Double {
                 writeRaw(number.description)
             } else if let html = value as? any TemplateHTML {
-                if escaped { writeEscaped(html.html) } else { html.appendHTML(to: &output) }
+                if escaped { writeEscaped(html.html) } else { html.appendHTML(to: &out.pointee) }
             } else if !Values.isNothing(value) {
                 write(describing: value, escaped: escaped)
             }
@@ -183,9 +186,9 @@ struct TemplateRenderer {
 
     private mutating func writeRaw(_ string: String) {
         // A native String's UTF-8 is read in place; only a bridged one is copied first.
-        if string.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
+        if string.utf8.withContiguousStorageIfAvailable({ out.pointee.append($0) }) == nil {
             var string = string
-            string.withUTF8 { output.append(contentsOf: $0) }
+            string.withUTF8 { out.pointee.append($0) }
         }
     }
 
@@ -213,12 +216,12 @@ struct TemplateRenderer {
             case UInt8(ascii: "\""): entity = "&quot;"
             default: entity = "&#39;"
             }
-            if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            entity.withUTF8Buffer { output.append(contentsOf: $0) }
+            if runStart < index { out.pointee.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            entity.withUTF8Buffer { out.pointee.append($0) }
             runStart = index + 1
             index = mengvorm_html_care(base, count, runStart)
         }
-        if runStart < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        if runStart < count { out.pointee.append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
 }
 

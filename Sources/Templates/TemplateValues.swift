@@ -80,14 +80,11 @@ public protocol TemplateHTML {
     /// True when there is nothing to insert: a section on it is then skipped.
     var isNull: Bool { get }
     /// Appends the HTML as UTF-8 (`{{{x}}}`); HTML already held as bytes is copied without a String.
-    func appendHTML(to output: inout [UInt8])
+    func appendHTML(to output: inout TemplateOutput)
 }
 
 extension TemplateHTML {
-    public func appendHTML(to output: inout [UInt8]) {
-        var text = html
-        text.withUTF8 { output.append(contentsOf: $0) }
-    }
+    public func appendHTML(to output: inout TemplateOutput) { output.append(html) }
 }
 
 /// A `TemplateHTML` that is a class: `{{{x}}}` finds it with a class cast, before the casts to strings and
@@ -97,10 +94,7 @@ open class TemplateHTMLObject: TemplateHTML {
 
     open var html: String { "" }
     open var isNull: Bool { true }
-    open func appendHTML(to output: inout [UInt8]) {
-        var text = html
-        text.withUTF8 { output.append(contentsOf: $0) }
-    }
+    open func appendHTML(to output: inout TemplateOutput) { output.append(html) }
 }
 
 /// What a value of a kind views do not hand over typed (`TemplateValue.any`: lists and values from data

@@ -155,4 +155,18 @@ import Testing
         #expect(outputs.count == 64)
         #expect(outputs.allSatisfy { $0?.hasPrefix("<0><1>") == true })
     }
+
+    /// A page larger than the buffer reserved for it moves to a larger one without losing a byte, and an
+    /// indented partial is still indented there (the indentation is put in after its line is written).
+    @Test func outputLargerThanItsFirstBufferIsWholeAndIndented() throws {
+        var library = TemplateLibrary()
+        try library.register("<ul>\n{{#items}}\n  {{>item}}\n{{/items}}\n</ul>\n", named: "list")
+        try library.register("<li>{{.}}</li>\n<li>{{.}}!</li>\n", named: "item")
+        let items = Array(0..<2_000)
+        let expected = "<ul>\n" + items.map { "  <li>\($0)</li>\n  <li>\($0)!</li>\n" }.joined() + "</ul>\n"
+        for capacity in [1, 64, 100_000] {
+            let bytes = try #require(library.renderBytes(["items": items], template: "list", capacity: capacity))
+            #expect(String(decoding: bytes, as: UTF8.self) == expected, "capacity \(capacity)")
+        }
+    }
 }

@@ -225,7 +225,9 @@ func percentEncode(_ path: String) -> String {
         }
     }
     // Most paths are slugs already: returned as they are (the sitemap encodes every page's path).
-    if path.utf8.allSatisfy(isUnreserved) { return path }
+    if path.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(isUnreserved) }) ?? path.utf8.allSatisfy(isUnreserved) {
+        return path
+    }
     let hex = Array("0123456789ABCDEF".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(path.utf8.count * 3)

@@ -103,9 +103,14 @@ final class RawHTML: TemplateHTMLObject, @unchecked Sendable {
     static let currentPage = Array(" aria-current=\"page\"".utf8)
 
     override var html: String {
-        var bytes: [UInt8] = []
-        appendHTML(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        switch storage {
+        case .text(let text): return text
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .marked(var text, let offset):
+            return text.withUTF8 { bytes in
+                String(decoding: Array(bytes[..<offset]) + Self.currentPage + Array(bytes[offset...]), as: UTF8.self)
+            }
+        }
     }
 
     override var isNull: Bool {
@@ -116,17 +121,17 @@ final class RawHTML: TemplateHTMLObject, @unchecked Sendable {
         }
     }
 
-    override func appendHTML(to output: inout [UInt8]) {
+    override func appendHTML(to output: inout TemplateOutput) {
         switch storage {
-        case .text(var text):
-            text.withUTF8 { output.append(contentsOf: $0) }
+        case .text(let text):
+            output.append(text)
         case .bytes(let bytes):
-            output.append(contentsOf: bytes)
+            output.append(bytes)
         case .marked(var text, let offset):
             text.withUTF8 { bytes in
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<offset]))
-                output.append(contentsOf: Self.currentPage)
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset...]))
+                output.append(UnsafeBufferPointer(rebasing: bytes[..<offset]))
+                output.append(Self.currentPage)
+                output.append(UnsafeBufferPointer(rebasing: bytes[offset...]))
             }
         }
     }
