@@ -24,10 +24,8 @@ public struct TemplateLibrary: Sendable {
         guard let template = templates[name] else { return nil }
         let value = TemplateValue(value)
         return TemplateOutput.bytes(capacity: capacity) { output in
-            withUnsafeMutablePointer(to: &output) { pointer in
-                var renderer = TemplateRenderer(templates: templates, value: value, output: pointer)
-                renderer.render(template.nodes)
-            }
+            var renderer = TemplateRenderer(templates: templates, value: value, output: output)
+            renderer.render(template.nodes)
         }
     }
 }

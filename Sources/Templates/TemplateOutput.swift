@@ -62,12 +62,13 @@ public struct TemplateOutput {
         spilled = true
     }
 
-    /// Renders with `body` into a new array of `capacity` bytes, or of as many as it took.
-    static func bytes(capacity: Int, _ body: (inout TemplateOutput) -> Void) -> [UInt8] {
+    /// Renders with `body` into a new array of `capacity` bytes, or of as many as it took. The output is
+    /// lent as a pointer, which a renderer keeps while it renders.
+    static func bytes(capacity: Int, _ body: (UnsafeMutablePointer<TemplateOutput>) -> Void) -> [UInt8] {
         var spill: [UInt8]?
         let array = [UInt8](unsafeUninitializedCapacity: Swift.max(capacity, 16)) { buffer, initialized in
             var output = TemplateOutput(into: buffer)
-            body(&output)
+            withUnsafeMutablePointer(to: &output) { body($0) }
             if output.spilled {
                 let (base, count) = (output.base, output.count)
                 spill = [UInt8](unsafeUninitializedCapacity: count) { copy, copied in

@@ -184,13 +184,7 @@ struct TemplateRenderer {
         escaped ? writeEscaped(text) : writeRaw(text)
     }
 
-    private mutating func writeRaw(_ string: String) {
-        // A native String's UTF-8 is read in place; only a bridged one is copied first.
-        if string.utf8.withContiguousStorageIfAvailable({ out.pointee.append($0) }) == nil {
-            var string = string
-            string.withUTF8 { out.pointee.append($0) }
-        }
-    }
+    private mutating func writeRaw(_ string: String) { out.pointee.append(string) }
 
     /// `& < > " '` as entities, the bytes Mengvorm's HTMLEscaping gives; the runs between them are
     /// copied whole.
@@ -226,64 +220,54 @@ struct TemplateRenderer {
 }
 
 /// The context stack, read in place: a lookup walks it from the top without copying a frame (a copy
-/// retains the frame's value; an array's elements are copied out when read). Beside each frame, what
-/// a lookup needs to know of it: a view is asked through a reference that is not retained (the frame
-/// holds it), and a frame that has no children (a text, a flag, a list) is passed over without being
-/// read (copying frames out to ask them was a fifth of the lookups of a default-theme page).
+/// retains the frame's value; an array's elements are copied out when read). Each frame says how a
+/// lookup reads it: a view through a reference that is not retained (the frame holds it), and a frame
+/// without children (a text, a flag, a list) is passed over without being read (copying frames out to
+/// ask them was a fifth of the lookups of a default-theme page).
 private final class ContextStack {
-    private enum Kind: UInt8 {
-        case object, other, childless
+    private struct Frame {
+        enum Reader {
+            case object(Unmanaged<TemplateObject>)
+            case other
+            case childless
+        }
+        let value: TemplateValue
+        let reader: Reader
+
+        init(_ value: TemplateValue) {
+            self.value = value
+            switch value {
+            case .object(let object): reader = .object(Unmanaged.passUnretained(object))
+            case .dictionary, .any: reader = .other
+            case .string, .flag, .int, .objects, .html: reader = .childless
+            }
+        }
     }
-    private var frames: UnsafeMutablePointer<TemplateValue>
-    private var objects: UnsafeMutablePointer<Unmanaged<TemplateObject>?>
-    private var kinds: UnsafeMutablePointer<Kind>
+    private var frames: UnsafeMutablePointer<Frame>
     private var capacity = 16
     private var count = 0
 
     init(_ root: TemplateValue) {
         frames = .allocate(capacity: capacity)
-        objects = .allocate(capacity: capacity)
-        kinds = .allocate(capacity: capacity)
         push(root)
     }
 
     deinit {
         frames.deinitialize(count: count)
         frames.deallocate()
-        objects.deallocate()
-        kinds.deallocate()
     }
 
-    var top: TemplateValue { frames[count - 1] }
+    var top: TemplateValue { frames[count - 1].value }
 
     func push(_ value: TemplateValue) {
         if count == capacity {
-            let larger = UnsafeMutablePointer<TemplateValue>.allocate(capacity: capacity * 2)
+            let larger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
             larger.moveInitialize(from: frames, count: count)
             frames.deallocate()
             frames = larger
-            let largerObjects = UnsafeMutablePointer<Unmanaged<TemplateObject>?>.allocate(capacity: capacity * 2)
-            largerObjects.moveInitialize(from: objects, count: count)
-            objects.deallocate()
-            objects = largerObjects
-            let largerKinds = UnsafeMutablePointer<Kind>.allocate(capacity: capacity * 2)
-            largerKinds.moveInitialize(from: kinds, count: count)
-            kinds.deallocate()
-            kinds = largerKinds
             capacity *= 2
         }
-        switch value {
-        case .object(let object):
-            objects[count] = Unmanaged.passUnretained(object)
-            kinds[count] = .object
-        case .dictionary, .any:
-            objects[count] = nil
-            kinds[count] = .other
-        case .string, .flag, .int, .objects, .html:
-            objects[count] = nil
-            kinds[count] = .childless
-        }
-        (frames + count).initialize(to: value)
+        (frames + count).initialize(to: Frame(value))
         count += 1
     }
 
@@ -296,12 +280,12 @@ private final class ContextStack {
     func first(named name: TemplateName) -> TemplateValue? {
         var index = count - 1
         while index >= 0 {
-            switch kinds[index] {
-            case .object:
+            switch frames[index].reader {
+            case .object(let object):
                 // The frame keeps the view alive while it is on the stack.
-                if let child = objects[index]!._withUnsafeGuaranteedRef({ $0.value(named: name) }) { return child }
+                if let child = object._withUnsafeGuaranteedRef({ $0.value(named: name) }) { return child }
             case .other:
-                if let child = Values.child(named: name, of: frames[index]) { return child }
+                if let child = Values.child(named: name, of: frames[index].value) { return child }
             case .childless:
                 break
             }

@@ -178,9 +178,10 @@ final class ViewBuilder: @unchecked Sendable {
             path: page.url, source: page.displayPath, taskCount: document.taskCount)
         summary.description = meta.description
         summary.owner = meta.owner
-        for (key, day) in [("date", meta.date), ("updated", meta.updated ?? meta.date), ("review_by", meta.reviewBy)] {
-            if let day { summary.dates.append((key, day, day.long(language: language))) }
-        }
+        func dated(_ day: Day?) -> PageDate? { day.map { PageDate(day: $0, long: $0.long(language: language)) } }
+        summary.date = dated(meta.date)
+        summary.updated = meta.updated == nil ? summary.date : dated(meta.updated)
+        summary.reviewBy = dated(meta.reviewBy)
         summary.tags = meta.tags
         summary.tagLinks = meta.tags.map { Link(title: $0, url: links.href(toURL: TagPages.url($0), depth: page.depth)) }
         if meta.feed, config.baseURL != nil { summary.feedURL = links.rootPrefix(from: pageIndex) + page.url + "feed.xml" }

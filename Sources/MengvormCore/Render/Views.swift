@@ -119,7 +119,9 @@ struct PageSummary {
     var description: String?
     var owner: String?
     /// `date`, `updated` (falls back to `date`) and `review_by`, each also as `KEY_long` in words.
-    var dates: [(key: String, day: Day, long: String)] = []
+    var date: PageDate?
+    var updated: PageDate?
+    var reviewBy: PageDate?
     var tags: [String] = []
     var tagLinks: [Link] = []
     var feedURL: String?
@@ -137,6 +139,12 @@ struct PageSummary {
         return summary
     }
 
+}
+
+/// A date of a page (`page.updated`), and the same in words (`page.updated_long`).
+struct PageDate {
+    var day: Day
+    var long: String
 }
 
 /// `page`, read by name (see `PageContext`).
@@ -158,12 +166,12 @@ final class PageSummaryContext: TemplateObject, @unchecked Sendable {
         case .path: return .string(summary.path)
         case .hasTOC: return summary.toc.isEmpty ? nil : .flag(true)
         case .toc: return summary.toc.isEmpty ? nil : .objects(summary.toc.map(\.mustache))
-        case .date: return date("date").map { .string($0.day.description) }
-        case .dateLong: return date("date").map { .string($0.long) }
-        case .updated: return date("updated").map { .string($0.day.description) }
-        case .updatedLong: return date("updated").map { .string($0.long) }
-        case .reviewBy: return date("review_by").map { .string($0.day.description) }
-        case .reviewByLong: return date("review_by").map { .string($0.long) }
+        case .date: return summary.date.map { .string($0.day.description) }
+        case .dateLong: return summary.date.map { .string($0.long) }
+        case .updated: return summary.updated.map { .string($0.day.description) }
+        case .updatedLong: return summary.updated.map { .string($0.long) }
+        case .reviewBy: return summary.reviewBy.map { .string($0.day.description) }
+        case .reviewByLong: return summary.reviewBy.map { .string($0.long) }
         case .owner: return summary.owner.map { .string($0) }
         case .editURL: return summary.editURL.map { .string($0) }
         case .hasTags: return summary.tags.isEmpty ? nil : .flag(true)
@@ -184,7 +192,6 @@ final class PageSummaryContext: TemplateObject, @unchecked Sendable {
         }
     }
 
-    private func date(_ key: String) -> (key: String, day: Day, long: String)? { summary.dates.first { $0.key == key } }
 }
 
 /// `page.toc`: a level-2 heading with its level-3 headings as `subitems`.
@@ -204,7 +211,7 @@ final class TOCItemContext: TemplateObject, @unchecked Sendable {
 
     override func value(named name: TemplateName) -> TemplateValue? {
         switch name {
-        case .id: return .string(item.id)
+        case .anchorID: return .string(item.id)
         case .text: return .string(item.text)
         case .hasSubitems: return item.subitems.isEmpty ? nil : .flag(true)
         case .subitems: return item.subitems.isEmpty ? nil : .objects(item.subitems.map(\.mustache))
@@ -400,7 +407,8 @@ extension TemplateName {
     static let params = TemplateName("params")
     static let entry = TemplateName("entry")
     // Table of contents, list entries, links.
-    static let id = TemplateName("id")
+    /// `id` (a table of contents item's anchor); not named `id`, which would hide `TemplateName.id`.
+    static let anchorID = TemplateName("id")
     static let text = TemplateName("text")
     static let subitems = TemplateName("subitems")
     static let hasSubitems = TemplateName("has_subitems")
